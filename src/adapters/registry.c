@@ -1,0 +1,79 @@
+/* The adapter table and format detection. */
+#include "adapters/adapter.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+int native_campaign_sniff(const char *path, const char *head, size_t len);
+int native_campaign_parse(const char *path, struct model *m, struct diag *d);
+int native_licence_sniff(const char *path, const char *head, size_t len);
+int native_licence_parse(const char *path, struct model *m, struct diag *d);
+
+const struct adapter adapter_table[] = {
+	{ "dialaudit-campaign", KIND_CAMPAIGN, "dialaudit's native campaign settings (libconfig)",
+	  native_campaign_sniff, native_campaign_parse },
+	{ "dialaudit-licence", KIND_LICENCE, "dialaudit's native licence terms (libconfig)",
+	  native_licence_sniff, native_licence_parse },
+};
+
+const size_t adapter_count = sizeof(adapter_table) / sizeof(adapter_table[0]);
+
+static const char *const kind_names[KIND__COUNT] = { "campaign", "call-log", "number-list",
+	"licence" };
+
+const char *
+input_kind_name(enum input_kind k)
+{
+	return k < KIND__COUNT ? kind_names[k] : "?";
+}
+
+const struct adapter *
+adapter_find(const char *name)
+{
+	for (size_t i = 0; i < adapter_count; i++)
+		if (strcmp(adapter_table[i].name, name) == 0)
+			return &adapter_table[i];
+	return NULL;
+}
+
+const struct adapter *
+adapter_detect(const char *path, enum input_kind kind, const char **why)
+{
+	char head[SNIFF_HEAD + 1];
+	ssize_t len;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	const struct adapter *best = NULL;
+	int best_score = 0;
+
+	if (fd < 0) {
+		*why = "cannot be opened";
+		return NULL;
+	}
+	len = read(fd, head, SNIFF_HEAD);
+	close(fd);
+	if (len < 0) {
+		*why = "cannot be read";
+		return NULL;
+	}
+	if (len == 0) {
+		*why = "empty file";
+		return NULL;
+	}
+	head[len] = '\0';
+	for (size_t i = 0; i < adapter_count; i++) {
+		int score;
+
+		if (kind != KIND__COUNT && adapter_table[i].kind != kind)
+			continue;
+		score = adapter_table[i].sniff(path, head, (size_t)len);
+		if (score > best_score) {
+			best_score = score;
+			best = &adapter_table[i];
+		}
+	}
+	if (best == NULL)
+		*why = "not a recognised format";
+	return best;
+}

@@ -1,0 +1,338 @@
+/* One audit run: reading inputs, loading the profile, running the checks. */
+#include "audit.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "checks/check.h"
+#include "profile.h"
+#include "util/arena.h"
+#include "util/cfg.h"
+#include "util/fsutil.h"
+#include "util/timeutil.h"
+#include "util/tz.h"
+#include "util/xalloc.h"
+
+#define SETTINGS_NAME "dialaudit.cfg"
+#define MAX_WALK_DEPTH 32
+
+static int64_t today_in_zone(const char *zone);
+
+void
+audit_init(struct audit *a, const struct audit_options *opt)
+{
+	memset(a, 0, sizeof(*a));
+	a->opt = *opt;
+	a->arena = arena_new();
+	model_init(&a->model);
+	findings_init(&a->findings);
+}
+
+void
+audit_free(struct audit *a)
+{
+	profile_free(a->profile);
+	model_free(&a->model);
+	findings_free(&a->findings);
+	for (size_t i = 0; i < a->nseen; i++)
+		free(a->seen[i]);
+	free(a->seen);
+	free(a->inputs);
+	arena_free(a->arena);
+	memset(a, 0, sizeof(*a));
+}
+
+static void
+add_input(struct audit *a, const char *path, const char *kind, const char *format,
+    const char *skipped)
+{
+	struct report_input *in;
+
+	xgrow((void **)&a->inputs, &a->inputs_cap, a->ninputs + 1, sizeof(*in));
+	in = &a->inputs[a->ninputs++];
+	in->path = arena_strdup(a->arena, path);
+	in->kind = kind;
+	in->format = format;
+	in->skipped = skipped != NULL ? arena_strdup(a->arena, skipped) : NULL;
+}
+
+/* Remembers path as read; false when it was read before. */
+static bool
+mark_seen(struct audit *a, const char *path)
+{
+	char real[PATH_MAX];
+
+	if (realpath(path, real) == NULL)
+		snprintf(real, sizeof(real), "%s", path);
+	for (size_t i = 0; i < a->nseen; i++)
+		if (strcmp(a->seen[i], real) == 0)
+			return false;
+	xgrow((void **)&a->seen, &a->seen_cap, a->nseen + 1, sizeof(*a->seen));
+	a->seen[a->nseen++] = xstrdup(real);
+	return true;
+}
+
+bool
+audit_is_input(const struct audit *a, const char *path)
+{
+	char real[PATH_MAX];
+
+	if (realpath(path, real) == NULL)
+		return false;
+	for (size_t i = 0; i < a->nseen; i++)
+		if (strcmp(a->seen[i], real) == 0)
+			return true;
+	return false;
+}
+
+int
+audit_read_settings(struct audit *a, const char *dir, struct diag *d)
+{
+	static const struct cfg_key keys[] = { { "profile", CFG_STRING }, { "licence", CFG_STRING },
+		{ "fail_on", CFG_STRING }, { NULL, 0 } };
+	char path[PATH_MAX + 32], joined[PATH_MAX + 300];
+	struct stat st;
+	config_t cfg;
+	const char *s;
+	int rc = -1;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, SETTINGS_NAME);
+	if (stat(path, &st) != 0)
+		return 0;
+	if (a->settings_path != NULL)
+		return diag_set(d, path, 0, "a second %s; only one scanned folder may have one (the "
+		    "first was %s)", SETTINGS_NAME, a->settings_path);
+	if (cfg_load_file(&cfg, path, d) < 0)
+		return -1;
+	if (cfg_check_keys(config_root_setting(&cfg), keys, SETTINGS_NAME, d) < 0)
+		goto out;
+	a->settings_path = arena_strdup(a->arena, path);
+	if (cfg_string(config_root_setting(&cfg), "profile", &s, d) > 0) {
+		/* A profile path is relative to the settings file; an id is an id. */
+		if (strchr(s, '/') != NULL || strstr(s, ".cfg") != NULL)
+			s = fs_join(dir, s, joined, sizeof(joined));
+		a->settings_profile = arena_strdup(a->arena, s);
+	}
+	if (cfg_string(config_root_setting(&cfg), "licence", &s, d) > 0)
+		a->settings_licence = arena_strdup(a->arena, fs_join(dir, s, joined, sizeof(joined)));
+	if (cfg_string(config_root_setting(&cfg), "fail_on", &s, d) > 0) {
+		if (severity_parse(s) < 0) {
+			cfg_error(config_lookup(&cfg, "fail_on"), d, "fail_on \"%s\" is not info, low, "
+			    "medium, high, critical or never", s);
+			goto out;
+		}
+		a->settings_fail_on = arena_strdup(a->arena, s);
+	}
+	mark_seen(a, path);
+	add_input(a, path, "settings", "dialaudit-settings", NULL);
+	rc = 0;
+out:
+	config_destroy(&cfg);
+	return rc;
+}
+
+int
+audit_settings_fail_on(const struct audit *a)
+{
+	return a->settings_fail_on != NULL ? severity_parse(a->settings_fail_on) : -1;
+}
+
+static int
+read_file(struct audit *a, const char *path, const struct adapter *ad, struct diag *d)
+{
+	if (!mark_seen(a, path))
+		return 0;
+	if (ad->parse(path, &a->model, d) < 0)
+		return -1;
+	add_input(a, path, input_kind_name(ad->kind), ad->name, NULL);
+	return 0;
+}
+
+int
+audit_prepare(struct audit *a, struct diag *d)
+{
+	const char *profile = a->opt.profile != NULL ? a->opt.profile : a->settings_profile;
+	const char *licence = a->opt.licence != NULL ? a->opt.licence : a->settings_licence;
+
+	if (profile == NULL)
+		return diag_set(d, NULL, 0, "no profile: give --profile ID or FILE (run 'dialaudit "
+		    "profiles' to list the built-in ones), or set profile in %s", SETTINGS_NAME);
+	if (profile_load(profile, &a->profile, d) < 0)
+		return -1;
+	if (a->opt.today == AUDIT_TODAY_NOW)
+		a->opt.today = today_in_zone(a->profile->timezone);
+	if (licence != NULL) {
+		const char *why = NULL;
+		const struct adapter *ad;
+
+		if (fs_check_readable_file(licence, d) < 0)
+			return -1;
+		ad = adapter_detect(licence, KIND_LICENCE, &why);
+		if (ad == NULL)
+			return diag_set(d, licence, 0, "not a licence file (%s); expected "
+			    "licence = { holder = \"…\"; number = \"…\"; expires = \"YYYY-MM-DD\"; … };", why);
+		return read_file(a, licence, ad, d);
+	}
+	return 0;
+}
+
+/* Today's date where the profile's regulator sits. */
+static int64_t
+today_in_zone(const char *zone)
+{
+	struct diag d;
+	const struct tz_zone *z = tz_get(zone, &d);
+	int64_t now = (int64_t)time(NULL);
+
+	if (z != NULL)
+		now += tz_offset_at(z, now);
+	return now >= 0 ? now / SECONDS_PER_DAY : (now - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
+}
+
+static int
+cmp_name(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static int walk(struct audit *a, const char *dir, enum input_kind kind, int depth, struct diag *d);
+
+static int
+walk_entry(struct audit *a, const char *path, const char *name, enum input_kind kind, int depth,
+    struct diag *d)
+{
+	struct stat lst, st;
+	const struct adapter *ad;
+	const char *why = NULL;
+
+	if (lstat(path, &lst) != 0) {
+		add_input(a, path, NULL, NULL, strerror(errno));
+		return 0;
+	}
+	if (name[0] == '.') {
+		add_input(a, path, NULL, NULL, "hidden");
+		return 0;
+	}
+	if (S_ISLNK(lst.st_mode)) {
+		if (stat(path, &st) != 0) {
+			add_input(a, path, NULL, NULL, "broken or looping symbolic link");
+			return 0;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			add_input(a, path, NULL, NULL, "symbolic link to a folder (not followed)");
+			return 0;
+		}
+	} else {
+		st = lst;
+	}
+	if (S_ISDIR(st.st_mode))
+		return walk(a, path, kind, depth + 1, d);
+	if (!S_ISREG(st.st_mode)) {
+		add_input(a, path, NULL, NULL, "not a regular file");
+		return 0;
+	}
+	if (audit_is_input(a, path))
+		return 0; /* already read: the settings, or the licence they name */
+	if (strcmp(name, SETTINGS_NAME) == 0) {
+		add_input(a, path, NULL, NULL, "settings of a sub-folder (only those of the folders "
+		    "named on the command line are read)");
+		return 0;
+	}
+	ad = adapter_detect(path, kind, &why);
+	if (ad == NULL) {
+		add_input(a, path, NULL, NULL, why);
+		return 0;
+	}
+	return read_file(a, path, ad, d);
+}
+
+static int
+walk(struct audit *a, const char *dir, enum input_kind kind, int depth, struct diag *d)
+{
+	DIR *dp;
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	if (depth > MAX_WALK_DEPTH) {
+		add_input(a, dir, NULL, NULL, "folders nested too deep");
+		return 0;
+	}
+	dp = opendir(dir);
+	if (dp == NULL) {
+		add_input(a, dir, NULL, NULL, strerror(errno));
+		return 0;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		xgrow((void **)&names, &cap, n + 1, sizeof(*names));
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(dp);
+	/* Sorted, so reports do not depend on the file system's order. */
+	qsort(names, n, sizeof(*names), cmp_name);
+	for (size_t i = 0; i < n; i++) {
+		char path[PATH_MAX];
+
+		if (rc == 0) {
+			snprintf(path, sizeof(path), "%s%s%s", dir,
+			    dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+			rc = walk_entry(a, path, names[i], kind, depth, d);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+int
+audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dirs, struct diag *d)
+{
+	struct stat st;
+	const struct adapter *ad;
+	const char *why = NULL;
+
+	if (stat(path, &st) != 0)
+		return diag_set(d, path, 0, "cannot open: %s", strerror(errno));
+	if (S_ISDIR(st.st_mode)) {
+		if (!walk_dirs)
+			return diag_set(d, path, 0, "is a directory; give files here, or use "
+			    "'dialaudit scan' to walk a folder");
+		return walk(a, path, kind, 0, d);
+	}
+	if (fs_check_readable_file(path, d) < 0)
+		return -1;
+	ad = adapter_detect(path, kind, &why);
+	if (ad == NULL)
+		return diag_set(d, path, 0, "%s: not a %s dialaudit can read", why,
+		    kind == KIND__COUNT ? "file" : kind == KIND_CAMPAIGN ? "campaign configuration" :
+		    input_kind_name(kind));
+	return read_file(a, path, ad, d);
+}
+
+int
+audit_check(struct audit *a, struct diag *d)
+{
+	struct check_ctx ctx = { 0 };
+
+	(void)d;
+	ctx.profile = a->profile;
+	ctx.licence = a->model.licence;
+	ctx.campaigns = &a->model.campaigns;
+	ctx.today = a->opt.today;
+	ctx.show_numbers = a->opt.show_numbers;
+	ctx.out = &a->findings;
+	ctx.scratch = arena_new();
+	checks_run_config(&ctx);
+	arena_free(ctx.scratch);
+	findings_sort(&a->findings);
+	return 0;
+}

@@ -1,0 +1,64 @@
+/* One audit run: inputs, profile and licence in, findings out. */
+#ifndef DIALAUDIT_AUDIT_H
+#define DIALAUDIT_AUDIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "adapters/adapter.h"
+#include "diag.h"
+#include "finding.h"
+#include "model.h"
+#include "report/report.h"
+
+struct profile;
+
+#define AUDIT_TODAY_NOW INT64_MIN
+
+struct audit_options {
+	const char *profile;     /* id or path; NULL: from dialaudit.cfg */
+	const char *licence;     /* path; NULL: from dialaudit.cfg or none */
+	int64_t today;           /* days since epoch; AUDIT_TODAY_NOW: today in the profile's zone */
+	bool show_numbers;
+};
+
+/*
+ * Ownership: the audit owns everything it read and found; audit_free()
+ * releases it all. Calls go in this order: audit_init, audit_read_settings
+ * (for each scanned directory), audit_prepare, audit_add (for each path),
+ * audit_check, then the report.
+ */
+struct audit {
+	struct audit_options opt;
+	struct model model;
+	struct profile *profile;
+	struct findings findings;
+	struct report_input *inputs;
+	size_t ninputs, inputs_cap;
+	char **seen;             /* real paths already read */
+	size_t nseen, seen_cap;
+	/* from dialaudit.cfg */
+	const char *settings_path, *settings_profile, *settings_licence, *settings_fail_on;
+	struct arena *arena;
+};
+
+void audit_init(struct audit *a, const struct audit_options *opt);
+void audit_free(struct audit *a);
+/* Reads DIR/dialaudit.cfg when it exists (paths in it are relative to DIR). */
+int audit_read_settings(struct audit *a, const char *dir, struct diag *d);
+/* Loads the profile and the licence: options win over settings. */
+int audit_prepare(struct audit *a, struct diag *d);
+/*
+ * Reads path with the adapter for kind (KIND__COUNT: any). A directory is
+ * walked when walk is true (unrecognised files are listed as skipped), an
+ * error otherwise; a file given by name must be recognised.
+ */
+int audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk, struct diag *d);
+/* Runs every rule and sorts the findings. */
+int audit_check(struct audit *a, struct diag *d);
+/* Whether path names a file this audit read (to refuse writing a report over it). */
+bool audit_is_input(const struct audit *a, const char *path);
+/* The fail-on threshold dialaudit.cfg sets, or -1. */
+int audit_settings_fail_on(const struct audit *a);
+
+#endif

@@ -1,0 +1,134 @@
+/* calling-hours: campaign windows against the profile's permitted hours. */
+#include "checks/check.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "util/arena.h"
+#include "util/timeutil.h"
+#include "util/tz.h"
+
+const struct citation *
+limit_calling_hours(const struct profile *p, char *buf, size_t size)
+{
+	char win[512];
+	size_t used;
+
+	if (!p->hours.set)
+		return NULL;
+	schedule_format(&p->hours.windows, win, sizeof(win));
+	used = (size_t)snprintf(buf, size, "%s, callee's local time", win);
+	if (p->hours.holidays_barred && used < size)
+		snprintf(buf + used, size - used, "; no calls on public holidays (calendar %s)",
+		    p->hours.calendar_id);
+	return &p->hours.cite;
+}
+
+/* The difference (callee zone minus server zone) at two instants of the
+ * year, so that both the summer and the winter offset are judged. */
+static int
+zone_deltas(const struct tz_zone *server, const struct tz_zone *callee, int64_t today,
+    int32_t out[2])
+{
+	int y, m, d, n = 0;
+	int64_t probes[2];
+
+	civil_from_days(today, &y, &m, &d);
+	probes[0] = days_from_civil(y, 1, 15) * SECONDS_PER_DAY + 12 * 3600;
+	probes[1] = days_from_civil(y, 7, 15) * SECONDS_PER_DAY + 12 * 3600;
+	for (int i = 0; i < 2; i++) {
+		int32_t delta = tz_offset_at(callee, probes[i]) - tz_offset_at(server, probes[i]);
+
+		if (n == 0 || out[0] != delta)
+			out[n++] = delta;
+	}
+	return n;
+}
+
+static void
+append_excess(struct check_ctx *ctx, const struct schedule *excess, const char *zone,
+    char *buf, size_t size, size_t *used, int *shown)
+{
+	for (size_t i = 0; i < excess->n && *shown < 4 && *used < size; i++) {
+		char iv[64];
+
+		schedule_format_iv(&excess->iv[i], iv, sizeof(iv));
+		*used += (size_t)snprintf(buf + *used, size - *used, "%s%s%s%s%s", *shown ? "; " : "",
+		    iv, zone ? " in " : "", zone ? zone : "", "");
+		(*shown)++;
+	}
+	(void)ctx;
+}
+
+static void
+check_windows(struct check_ctx *ctx, const struct campaign *c, const char *limit)
+{
+	const struct profile *p = ctx->profile;
+	char msg[1024] = "", actual[512];
+	size_t used = 0;
+	int shown = 0;
+	int64_t excess_total = 0;
+
+	schedule_format(&c->windows, actual, sizeof(actual));
+	if (c->windows_in_callee_zone) {
+		struct schedule excess;
+
+		schedule_subtract(&c->windows, &p->hours.windows, ctx->scratch, &excess);
+		excess_total = schedule_total(&excess);
+		append_excess(ctx, &excess, NULL, msg, sizeof(msg), &used, &shown);
+	} else {
+		struct diag d;
+		const struct tz_zone *server = tz_get(c->server_timezone != NULL ?
+		    c->server_timezone : p->timezone, &d);
+
+		for (size_t z = 0; server != NULL && z < p->nzones; z++) {
+			const struct tz_zone *callee = tz_get(p->zones[z], &d);
+			int32_t deltas[2];
+			int nd;
+
+			if (callee == NULL)
+				continue;
+			nd = zone_deltas(server, callee, ctx->today, deltas);
+			for (int i = 0; i < nd; i++) {
+				struct schedule shifted, excess;
+
+				schedule_shift(&c->windows, deltas[i], ctx->scratch, &shifted);
+				schedule_subtract(&shifted, &p->hours.windows, ctx->scratch, &excess);
+				excess_total += schedule_total(&excess);
+				append_excess(ctx, &excess, p->nzones > 1 || nd > 1 ? p->zones[z] : NULL,
+				    msg, sizeof(msg), &used, &shown);
+			}
+		}
+	}
+	if (excess_total > 0)
+		check_campaign(ctx, SEV_HIGH, c, CS_WINDOWS, &p->hours.cite, limit, actual,
+		    "campaign '%s' may call outside the permitted hours: %s%s", c->name, msg,
+		    c->windows_in_callee_zone ? "" : " (windows are set in the server's zone, "
+		    "so calls are placed at these callee-local times)");
+}
+
+void
+check_calling_hours_config(struct check_ctx *ctx)
+{
+	const struct profile *p = ctx->profile;
+	char limit[768];
+
+	if (limit_calling_hours(p, limit, sizeof(limit)) == NULL)
+		return;
+	for (size_t i = 0; i < ctx->campaigns->n; i++) {
+		const struct campaign *c = &ctx->campaigns->v[i];
+
+		if (!c->has_windows)
+			check_campaign(ctx, SEV_HIGH, c, CS_WINDOWS, &p->hours.cite, limit, "not set",
+			    "campaign '%s' sets no calling windows, so nothing stops the dialer from "
+			    "calling at any hour", c->name);
+		else
+			check_windows(ctx, c, limit);
+		if (p->hours.holidays_barred && c->skip_holidays != TRI_YES)
+			check_campaign(ctx, SEV_HIGH, c, CS_SKIP_HOLIDAYS, &p->hours.cite, limit,
+			    c->skip_holidays == TRI_NO ? "skip_holidays = false" : "not set",
+			    "campaign '%s' does not skip public holidays, on which the profile bars "
+			    "calls (calendar %s)", c->name, p->hours.calendar_id);
+	}
+}

@@ -1,0 +1,73 @@
+/* capacity: channels against the licence and the per-caller-number limit. */
+#include "checks/check.h"
+
+#include <stdio.h>
+
+const struct citation *
+limit_capacity(const struct profile *p, char *buf, size_t size)
+{
+	if (!p->capacity.set)
+		return NULL;
+	snprintf(buf, size, "at most %d concurrent call%s per caller number, and no more channels "
+	    "than licensed", p->capacity.per_caller_number,
+	    p->capacity.per_caller_number == 1 ? "" : "s");
+	return &p->capacity.cite;
+}
+
+static void
+check_licence_channels(struct check_ctx *ctx)
+{
+	const struct licence *l = ctx->licence;
+	long long total = 0;
+	bool all_set = true;
+	char limit[128];
+
+	snprintf(limit, sizeof(limit), "%d concurrent channels (licence)", l->channels);
+	for (size_t i = 0; i < ctx->campaigns->n; i++) {
+		const struct campaign *c = &ctx->campaigns->v[i];
+
+		if (c->max_channels <= 0) {
+			all_set = false;
+			check_campaign(ctx, SEV_MEDIUM, c, CS_MAX_CHANNELS, NULL, limit, "not set",
+			    "campaign '%s' sets no channel limit; the licence allows %d", c->name,
+			    l->channels);
+			continue;
+		}
+		total += c->max_channels;
+		if (c->max_channels > l->channels)
+			check_campaign(ctx, SEV_HIGH, c, CS_MAX_CHANNELS, NULL, limit,
+			    check_printf(ctx, "%d channels", c->max_channels),
+			    "campaign '%s' may use %d channels; the licence allows %d", c->name,
+			    c->max_channels, l->channels);
+	}
+	if (all_set && ctx->campaigns->n > 1 && total > l->channels)
+		check_licence(ctx, SEV_HIGH, l->capacity_line, "channels/total", NULL, limit,
+		    check_printf(ctx, "%lld channels", total),
+		    "the %zu campaigns together may use %lld channels; the licence allows %d",
+		    ctx->campaigns->n, total, l->channels);
+}
+
+void
+check_capacity_config(struct check_ctx *ctx)
+{
+	const struct profile *p = ctx->profile;
+	char limit[256];
+
+	if (ctx->licence != NULL && ctx->licence->channels > 0)
+		check_licence_channels(ctx);
+	if (limit_capacity(p, limit, sizeof(limit)) == NULL)
+		return;
+	for (size_t i = 0; i < ctx->campaigns->n; i++) {
+		const struct campaign *c = &ctx->campaigns->v[i];
+		long long allowed = (long long)p->capacity.per_caller_number * (long long)c->ncaller_ids;
+
+		if (c->max_channels <= 0 || c->ncaller_ids == 0 || c->max_channels <= allowed)
+			continue;
+		check_campaign(ctx, SEV_HIGH, c, CS_MAX_CHANNELS, &p->capacity.cite, limit,
+		    check_printf(ctx, "%d channels over %zu caller number%s", c->max_channels,
+		    c->ncaller_ids, c->ncaller_ids == 1 ? "" : "s"),
+		    "campaign '%s' may run %d concurrent calls over %zu caller number%s; at %d per "
+		    "number it may run at most %lld", c->name, c->max_channels, c->ncaller_ids,
+		    c->ncaller_ids == 1 ? "" : "s", p->capacity.per_caller_number, allowed);
+	}
+}

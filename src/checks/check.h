@@ -1,0 +1,85 @@
+/* What a check sees, and how it reports. Included by every checks/ file. */
+#ifndef DIALAUDIT_CHECKS_CHECK_H
+#define DIALAUDIT_CHECKS_CHECK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "checks/rules.h"
+#include "finding.h"
+#include "model.h"
+#include "profile.h"
+
+struct arena;
+
+struct check_ctx {
+	const struct rule *rule;            /* the rule being checked */
+	const struct profile *profile;
+	const struct licence *licence;      /* NULL when none was given */
+	const struct campaign_set *campaigns;
+	int64_t today;                      /* days since epoch, for date rules */
+	bool show_numbers;
+	struct findings *out;
+	struct arena *scratch;              /* freed after the run */
+};
+
+/* A finding on setting cs of campaign c (its file and line). */
+void check_campaign(struct check_ctx *ctx, enum severity sev, const struct campaign *c,
+    enum campaign_setting cs, const struct citation *cite, const char *limit,
+    const char *actual, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+/* As check_campaign, with an extra identity for several findings on one setting. */
+void check_campaign_ident(struct check_ctx *ctx, enum severity sev, const struct campaign *c,
+    enum campaign_setting cs, const char *ident, const struct citation *cite, const char *limit,
+    const char *actual, const char *fmt, ...) __attribute__((format(printf, 9, 10)));
+/* A finding on the licence file, at line (0 = the licence block). */
+void check_licence(struct check_ctx *ctx, enum severity sev, int line, const char *key,
+    const struct citation *cite, const char *limit, const char *actual, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+/* A number as the report may show it: masked unless --show-numbers. */
+const char *check_number(struct check_ctx *ctx, const char *e164);
+/* Scratch formatting. */
+char *check_printf(struct check_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Config checks, one per rule (each in its family's file). */
+void check_calling_hours_config(struct check_ctx *ctx);
+void check_frequency_config(struct check_ctx *ctx);
+void check_recall_after_abandon_config(struct check_ctx *ctx);
+void check_wait_after_refusal_config(struct check_ctx *ctx);
+void check_abandon_rate_config(struct check_ctx *ctx);
+void check_abandon_message_config(struct check_ctx *ctx);
+void check_ring_time_config(struct check_ctx *ctx);
+void check_caller_id_config(struct check_ctx *ctx);
+void check_dnc_config(struct check_ctx *ctx);
+void check_consent_config(struct check_ctx *ctx);
+void check_capacity_config(struct check_ctx *ctx);
+void check_purpose_config(struct check_ctx *ctx);
+void check_destination_config(struct check_ctx *ctx);
+void check_licence_expiry_config(struct check_ctx *ctx);
+void check_retention_config(struct check_ctx *ctx);
+
+/* The profile's limit for each rule, in words (NULL: the profile sets none). */
+const struct citation *limit_calling_hours(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_frequency(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_recall_after_abandon(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_wait_after_refusal(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_abandon_rate(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_abandon_message(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_ring_time(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_caller_id(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_dnc(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_consent(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_capacity(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_purpose(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_destination(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_licence_expiry(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_retention(const struct profile *p, char *buf, size_t size);
+
+/* Most attempts the retry settings allow to one number in window seconds (LLONG_MAX: no bound). */
+long long frequency_max_in_window(const struct campaign *c, int64_t window,
+    enum campaign_setting *bound);
+
+/* Runs every rule's config check. */
+void checks_run_config(struct check_ctx *ctx);
+
+#endif

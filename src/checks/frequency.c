@@ -1,0 +1,104 @@
+/* call-frequency: the most attempts retry settings allow in each window. */
+#include "checks/check.h"
+
+#include <limits.h>
+#include <stdio.h>
+
+#include "util/timeutil.h"
+
+const struct citation *
+limit_frequency(const struct profile *p, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	if (p->nfrequency == 0)
+		return NULL;
+	buf[0] = '\0';
+	for (size_t i = 0; i < p->nfrequency && used < size; i++) {
+		const struct limit_frequency *f = &p->frequency[i];
+		char w[32];
+
+		format_duration(f->window, w, sizeof(w));
+		used += (size_t)snprintf(buf + used, size - used, "%sat most %d call%s per number %s%s",
+		    i ? "; " : "", f->calls, f->calls == 1 ? "" : "s",
+		    f->calendar_day ? "per local calendar day" : "in any rolling ", f->calendar_day ? "" : w);
+	}
+	return &p->frequency[0].cite;
+}
+
+/* Shortest gap the campaign keeps between two attempts to one number. */
+static int64_t
+min_spacing(const struct campaign *c, enum campaign_setting *which)
+{
+	int64_t best = -1;
+
+	*which = CS_RETRY_INTERVAL;
+	if (c->retry_interval >= 0)
+		best = c->retry_interval;
+	if (c->retry_after_no_answer >= 0 && (best < 0 || c->retry_after_no_answer < best)) {
+		best = c->retry_after_no_answer;
+		*which = CS_RETRY_AFTER_NO_ANSWER;
+	}
+	if (c->retry_after_abandon >= 0 && (best < 0 || c->retry_after_abandon < best)) {
+		best = c->retry_after_abandon;
+		*which = CS_RETRY_AFTER_ABANDON;
+	}
+	return best;
+}
+
+/*
+ * Attempts at t0, t0+s, t0+2s … fall in a window (start - W, start] when
+ * their span is below W, so a window holds at most (W - 1) / s + 1 of them;
+ * a calendar day (86 400 s) likewise. max_attempts over attempts_window
+ * caps that at max_attempts per started campaign window.
+ */
+long long
+frequency_max_in_window(const struct campaign *c, int64_t window, enum campaign_setting *bound)
+{
+	enum campaign_setting which;
+	int64_t s = min_spacing(c, &which);
+	long long by_spacing = LLONG_MAX, by_attempts = LLONG_MAX;
+
+	if (s > 0)
+		by_spacing = (window - 1) / s + 1;
+	if (c->max_attempts > 0) {
+		by_attempts = c->max_attempts;
+		if (c->attempts_window > 0 && window > c->attempts_window)
+			by_attempts = (long long)c->max_attempts *
+			    ((window + c->attempts_window - 1) / c->attempts_window);
+	}
+	*bound = by_attempts <= by_spacing ? CS_MAX_ATTEMPTS : which;
+	return by_attempts < by_spacing ? by_attempts : by_spacing;
+}
+
+void
+check_frequency_config(struct check_ctx *ctx)
+{
+	const struct profile *p = ctx->profile;
+
+	for (size_t i = 0; i < ctx->campaigns->n; i++) {
+		const struct campaign *c = &ctx->campaigns->v[i];
+
+		for (size_t k = 0; k < p->nfrequency; k++) {
+			const struct limit_frequency *f = &p->frequency[k];
+			enum campaign_setting bound;
+			long long most = frequency_max_in_window(c, f->window, &bound);
+			char w[32], limit[96];
+
+			format_duration(f->window, w, sizeof(w));
+			if (f->calendar_day)
+				snprintf(w, sizeof(w), "local day");
+			snprintf(limit, sizeof(limit), "at most %d calls per number per %s", f->calls, w);
+			if (most == LLONG_MAX)
+				check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_ATTEMPTS, w, &f->cite, limit,
+				    "unlimited",
+				    "campaign '%s' sets neither max_attempts nor a retry interval, so nothing "
+				    "limits the calls to one number per %s (limit: %d)", c->name, w, f->calls);
+			else if (most > f->calls)
+				check_campaign_ident(ctx, SEV_HIGH, c, bound, w, &f->cite, limit,
+				    check_printf(ctx, "up to %lld", most),
+				    "campaign '%s' retry settings allow up to %lld calls to one number per "
+				    "%s; the limit is %d", c->name, most, w, f->calls);
+		}
+	}
+}

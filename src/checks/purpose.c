@@ -1,0 +1,75 @@
+/* call-purpose: a campaign's purpose against the licence and the profile. */
+#include "checks/check.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+const struct citation *
+limit_purpose(const struct profile *p, char *buf, size_t size)
+{
+	char forbidden[128];
+	size_t used;
+
+	if (!p->call_purpose.set)
+		return NULL;
+	purposes_format(p->call_purpose.forbidden, forbidden, sizeof(forbidden));
+	used = (size_t)snprintf(buf, size, "no %s calls", forbidden);
+	for (size_t i = 0; i < p->call_purpose.nlicence_types && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : " under a licence of type ",
+		    p->call_purpose.licence_types[i]);
+	return &p->call_purpose.cite;
+}
+
+/* Whether the profile's ban applies to the licence in hand (or, with none,
+ * whether it might). */
+static bool
+ban_applies(const struct check_ctx *ctx)
+{
+	const struct profile *p = ctx->profile;
+
+	if (p->call_purpose.nlicence_types == 0 || ctx->licence == NULL)
+		return true;
+	for (size_t i = 0; i < p->call_purpose.nlicence_types; i++)
+		if (ctx->licence->type != NULL &&
+		    strcasecmp(ctx->licence->type, p->call_purpose.licence_types[i]) == 0)
+			return true;
+	return false;
+}
+
+void
+check_purpose_config(struct check_ctx *ctx)
+{
+	const struct profile *p = ctx->profile;
+	const struct licence *l = ctx->licence;
+	char limit[256] = "", permitted[128];
+
+	limit_purpose(p, limit, sizeof(limit));
+	for (size_t i = 0; i < ctx->campaigns->n; i++) {
+		const struct campaign *c = &ctx->campaigns->v[i];
+
+		if (c->purpose < 0) {
+			check_campaign(ctx, SEV_MEDIUM, c, CS_PURPOSE, p->call_purpose.set ?
+			    &p->call_purpose.cite : NULL, limit[0] ? limit : "a stated purpose",
+			    "not set", "campaign '%s' states no purpose, so the purpose limits of the "
+			    "licence and the profile cannot be checked", c->name);
+			continue;
+		}
+		if (l != NULL && l->purposes != 0 && !(l->purposes & (1u << c->purpose))) {
+			purposes_format(l->purposes, permitted, sizeof(permitted));
+			check_campaign(ctx, SEV_CRITICAL, c, CS_PURPOSE, NULL,
+			    check_printf(ctx, "licence permits: %s", permitted), purpose_name(c->purpose),
+			    "campaign '%s' makes %s calls, which the licence does not permit (it "
+			    "permits %s)", c->name, purpose_name(c->purpose), permitted);
+		}
+		if (p->call_purpose.set && (p->call_purpose.forbidden & (1u << c->purpose)) &&
+		    ban_applies(ctx))
+			check_campaign(ctx, l != NULL || p->call_purpose.nlicence_types == 0 ?
+			    SEV_CRITICAL : SEV_HIGH, c, CS_PURPOSE, &p->call_purpose.cite, limit,
+			    purpose_name(c->purpose), "campaign '%s' makes %s calls, which the profile "
+			    "forbids%s", c->name, purpose_name(c->purpose),
+			    l == NULL && p->call_purpose.nlicence_types > 0 ?
+			    " under the licence types it names (no licence was given to tell)" :
+			    (l != NULL && l->type != NULL ? check_printf(ctx, " under a %s licence", l->type) : ""));
+	}
+}

@@ -1,0 +1,138 @@
+/* The rule table: one row per rule, the single source of rule metadata. */
+#include "checks/rules.h"
+
+#include <string.h>
+
+#include "checks/check.h"
+
+const struct rule rule_table[] = {
+	{ "calling-hours", SEV_HIGH, "Calls outside permitted hours",
+	  "Compares the campaign's calling windows, converted to the called party's local time, "
+	  "with the profile's permitted windows for each weekday, its barred days and its holiday "
+	  "calendar.",
+	  "Calling hours are the most visible limit a regulator or carrier enforces; every call "
+	  "placed outside them is a separate breach.",
+	  "Narrow the campaign windows to the permitted ones, judge them in the callee's zone, and "
+	  "turn on holiday skipping where the profile bars holidays.",
+	  limit_calling_hours, check_calling_hours_config },
+	{ "call-frequency", SEV_HIGH, "Too many calls to one number",
+	  "Works out the most attempts the campaign's retry settings allow to one number inside each "
+	  "frequency window of the profile (rolling or per local day) and compares it with the limit.",
+	  "Repeated calls to one person are the core of harassment complaints; carriers suspend "
+	  "caller numbers and regulators count every excess attempt.",
+	  "Lower max_attempts or lengthen retry_interval so that no window can hold more attempts "
+	  "than the profile allows.",
+	  limit_frequency, check_frequency_config },
+	{ "recall-after-abandon", SEV_MEDIUM, "Number called again too soon after an abandoned call",
+	  "Compares the campaign's retry delay after an abandoned call with the profile's minimum, "
+	  "unless a live agent is guaranteed on the next call (preview or progressive dialling).",
+	  "An abandoned call followed by another within hours is what regulators treat as "
+	  "persistent misuse.",
+	  "Set retry_after_abandon to at least the profile's minimum, or dial abandoned numbers "
+	  "again only in preview or progressive mode.",
+	  limit_recall_after_abandon, check_recall_after_abandon_config },
+	{ "wait-after-refusal", SEV_HIGH, "Refusals not honoured long enough",
+	  "Compares how long the campaign suppresses a number after the called person refuses "
+	  "further calls with the profile's minimum (which may be forever).",
+	  "Calling someone who said no is a breach in every regime dialaudit knows.",
+	  "Set refusal_suppression_days to the profile's minimum, or 0 (forever), and feed refusals "
+	  "into the do-not-call list.",
+	  limit_wait_after_refusal, check_wait_after_refusal_config },
+	{ "abandon-rate", SEV_HIGH, "Abandoned-call rate above the limit",
+	  "Checks that a predictive campaign has an abandon-rate target and that it is no higher "
+	  "than the profile's maximum.",
+	  "Predictive dialers drop calls by design; the abandoned-call rate is the figure a "
+	  "regulator asks for first.",
+	  "Set abandon_target at or below the profile's maximum, or dial in progressive mode.",
+	  limit_abandon_rate, check_abandon_rate_config },
+	{ "abandon-message", SEV_MEDIUM, "No timely message on abandoned calls",
+	  "Checks that a dialer that can abandon calls plays an identification message, and that "
+	  "it starts within the profile's maximum delay.",
+	  "A silent call frightens people and is treated more harshly than an abandoned one with a "
+	  "message.",
+	  "Turn abandon_message on and set its delay at or below the profile's maximum.",
+	  limit_abandon_message, check_abandon_message_config },
+	{ "ring-time", SEV_MEDIUM, "Unanswered calls given up too early",
+	  "Compares the campaign's ring timeout with the profile's minimum ring time.",
+	  "Hanging up before the person can reach the phone produces missed calls that are then "
+	  "redialled, and regulators set a minimum for that reason.",
+	  "Raise ring_timeout to at least the profile's minimum.",
+	  limit_ring_time, check_ring_time_config },
+	{ "caller-id", SEV_HIGH, "Caller ID missing, malformed, forbidden or not licensed",
+	  "Checks that the campaign presents caller IDs, that each is a valid number, that none is "
+	  "forbidden or inbound-only under the profile, and that each is one of the licence's "
+	  "numbers.",
+	  "Hidden or spoofed caller IDs are banned outright in most regimes and are the first thing "
+	  "carriers block.",
+	  "Present only numbers listed on the licence and allowed by the profile.",
+	  limit_caller_id, check_caller_id_config },
+	{ "dnc-list", SEV_HIGH, "Do-not-call scrubbing off or stale",
+	  "Checks that the campaign scrubs numbers against the do-not-call list and that the list "
+	  "copy is no older than the profile allows.",
+	  "Calling a registered number is a per-call breach; an old list copy misses new "
+	  "registrations.",
+	  "Turn dnc scrub on and refresh the list at least as often as the profile's maximum age.",
+	  limit_dnc, check_dnc_config },
+	{ "consent", SEV_HIGH, "Consent not required where the profile requires it",
+	  "Checks that campaigns whose purpose needs prior consent under the profile only call "
+	  "numbers with consent on record.",
+	  "Calling without consent is unlawful where consent is required, whatever else is right.",
+	  "Set consent_required = true and load consent records for the campaign.",
+	  limit_consent, check_consent_config },
+	{ "capacity", SEV_HIGH, "More lines than licensed",
+	  "Compares each campaign's channel limit, and all campaigns together, with the licence's "
+	  "capacity, and the channels per caller number with the profile's per-number limit.",
+	  "Running more concurrent calls than licensed breaches the licence itself.",
+	  "Lower max_channels, or add caller numbers, so that the licensed capacity and the "
+	  "per-number limit hold.",
+	  limit_capacity, check_capacity_config },
+	{ "call-purpose", SEV_CRITICAL, "Call purpose not permitted",
+	  "Checks the campaign's purpose against the purposes the licence permits and those the "
+	  "profile forbids for the licence type.",
+	  "A purpose outside the licence (such as marketing under a Chinese B07 call-centre "
+	  "licence) puts the licence itself at risk.",
+	  "Run the campaign only for a permitted purpose, or under a licence that permits it.",
+	  limit_purpose, check_purpose_config },
+	{ "blocked-destination", SEV_MEDIUM, "Emergency or premium numbers not filtered",
+	  "Checks that a campaign filters out the destinations the profile blocks (emergency, "
+	  "premium and special numbers).",
+	  "An auto-dialer that calls an emergency line ties it up; premium numbers cost the "
+	  "operator and can be fraud.",
+	  "Turn destination_filter on so the dialer drops numbers matching the blocked patterns.",
+	  limit_destination, check_destination_config },
+	{ "licence-expiry", SEV_HIGH, "Licence expired or due for renewal",
+	  "Compares the licence's expiry date with today: expired is critical, inside the profile's "
+	  "renewal lead time is high.",
+	  "Dialling on an expired licence is unlicensed operation; renewals take months, so the "
+	  "lead time matters.",
+	  "Start the renewal now; stop outbound dialling if the licence has expired.",
+	  limit_licence_expiry, check_licence_expiry_config },
+	{ "record-retention", SEV_MEDIUM, "Call records not kept long enough",
+	  "Compares the campaign's record retention with the profile's minimum.",
+	  "Regulators ask for recordings, call records and consent proof; deleting them early "
+	  "leaves no defence.",
+	  "Keep recordings, CDRs and consent proof at least as long as the profile requires.",
+	  limit_retention, check_retention_config },
+};
+
+const size_t rule_count = sizeof(rule_table) / sizeof(rule_table[0]);
+
+const struct rule *
+rule_find(const char *id)
+{
+	for (size_t i = 0; i < rule_count; i++)
+		if (strcmp(rule_table[i].id, id) == 0)
+			return &rule_table[i];
+	return NULL;
+}
+
+void
+checks_run_config(struct check_ctx *ctx)
+{
+	for (size_t i = 0; i < rule_count; i++) {
+		if (rule_table[i].check_config == NULL)
+			continue;
+		ctx->rule = &rule_table[i];
+		rule_table[i].check_config(ctx);
+	}
+}

@@ -1,0 +1,36 @@
+/* ring-time: unanswered calls must ring at least the profile's minimum. */
+#include "checks/check.h"
+
+#include <stdio.h>
+
+const struct citation *
+limit_ring_time(const struct profile *p, char *buf, size_t size)
+{
+	if (!p->ring_time.set)
+		return NULL;
+	snprintf(buf, size, "ring at least %d s before giving up", p->ring_time.min_seconds);
+	return &p->ring_time.cite;
+}
+
+void
+check_ring_time_config(struct check_ctx *ctx)
+{
+	const struct profile *p = ctx->profile;
+	char limit[128];
+
+	if (limit_ring_time(p, limit, sizeof(limit)) == NULL)
+		return;
+	for (size_t i = 0; i < ctx->campaigns->n; i++) {
+		const struct campaign *c = &ctx->campaigns->v[i];
+
+		if (c->ring_timeout < 0)
+			check_campaign(ctx, SEV_LOW, c, CS_RING_TIMEOUT, &p->ring_time.cite, limit,
+			    "not set", "campaign '%s' sets no ring_timeout, so the dialer's default "
+			    "decides (the minimum is %d s)", c->name, p->ring_time.min_seconds);
+		else if (c->ring_timeout < p->ring_time.min_seconds)
+			check_campaign(ctx, SEV_MEDIUM, c, CS_RING_TIMEOUT, &p->ring_time.cite, limit,
+			    check_printf(ctx, "%d s", c->ring_timeout),
+			    "campaign '%s' gives up after %d s of ringing, less than %d s", c->name,
+			    c->ring_timeout, p->ring_time.min_seconds);
+	}
+}

@@ -1,0 +1,579 @@
+/* dialaudit: the command line. Everything else lives in the library. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <sys/stat.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "calendar.h"
+#include "checks/rules.h"
+#include "profile.h"
+#include "report/report.h"
+#include "util/outfile.h"
+#include "util/timeutil.h"
+#include "util/tz.h"
+
+#ifndef DIALAUDIT_VERSION
+#define DIALAUDIT_VERSION "0.0.0"
+#endif
+
+enum exit_status { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_ERROR = 2 };
+
+static const char usage_main[] =
+"Usage: dialaudit COMMAND [OPTION]... [ARG]...\n"
+"Audit outbound dialing (dialer settings, licence terms) for regulatory risk.\n"
+"\n"
+"Commands:\n"
+"  scan PATH...      audit everything dialaudit recognises under each PATH;\n"
+"                    reads PATH/dialaudit.cfg (profile, licence) when present\n"
+"  config FILE...    audit campaign configuration files\n"
+"  profiles          list the built-in jurisdiction profiles\n"
+"  rules             list the rules (with --profile: the limits it sets)\n"
+"  explain RULE      what a rule checks, why, its legal source and the fix\n"
+"  version           print the version\n"
+"  help [COMMAND]    this text, or a command's own help\n"
+"\n"
+"Run 'dialaudit COMMAND --help' for a command's options.\n"
+"\n"
+"Exit status:\n"
+"  0  no finding at or above the --fail-on severity\n"
+"  1  at least one finding at or above it\n"
+"  2  usage error or bad input (nothing is reported)\n";
+
+static const char usage_audit[] =
+"Usage: dialaudit %s [OPTION]... %s...\n"
+"%s\n"
+"\n"
+"Options:\n"
+"  -p, --profile ID|FILE   jurisdiction profile: a built-in id (see 'dialaudit\n"
+"                          profiles') or a profile file; required unless\n"
+"                          dialaudit.cfg names one\n"
+"      --licence FILE      licence terms (holder, expiry, capacity, caller\n"
+"                          numbers, permitted purposes); also --license\n"
+"  -f, --format FORMAT     report format: text (default) or json\n"
+"  -o, --output FILE       write the report to FILE (default: standard output);\n"
+"                          a file is replaced whole, with mode 0600\n"
+"      --fail-on SEVERITY  exit 1 when a finding is at or above SEVERITY:\n"
+"                          info, low (default), medium, high, critical, never\n"
+"      --show-numbers      show phone numbers in full (default: masked, as\n"
+"                          they are personal data)\n"
+"      --color WHEN        colour the text report: auto (default: only on a\n"
+"                          terminal, and not when NO_COLOR is set), always, never\n"
+"      --today DATE        judge dates (licence expiry) as of DATE, YYYY-MM-DD\n"
+"                          (default: today in the profile's time zone)\n"
+"  -h, --help              show this help\n"
+"\n"
+"Severities: critical > high > medium > low > info.\n"
+"Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.\n"
+"Every error is one line on standard error, 'dialaudit: FILE:LINE: message',\n"
+"and nothing is written to standard output.\n";
+
+static const char usage_profiles[] =
+"Usage: dialaudit profiles\n"
+"List the built-in jurisdiction profiles: id, name, review date, the last day\n"
+"their holiday calendar covers, and what they extend.\n"
+"Built-in profiles are searched in $DIALAUDIT_PROFILE_DIR, beside the binary\n"
+"(build tree) and in the installed data directory.\n";
+
+static const char usage_rules[] =
+"Usage: dialaudit rules [-p ID|FILE]\n"
+"List every rule: id, default severity and title. With --profile, also the\n"
+"limit that profile sets for each rule and its legal source; rules the\n"
+"profile sets no limit for are marked 'not set'.\n";
+
+static const char usage_explain[] =
+"Usage: dialaudit explain RULE [-p ID|FILE]\n"
+"Explain a rule: what it checks, why it matters, how to fix a finding, and\n"
+"the limit and legal source of each built-in profile (or only of --profile).\n";
+
+static void
+error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void
+error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("dialaudit: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static int
+fail_diag(const struct diag *d)
+{
+	char buf[2200];
+
+	error("%s", diag_format(d, buf, sizeof(buf)));
+	return EXIT_ERROR;
+}
+
+static int
+usage_error(const char *command, const char *fmt, const char *arg)
+{
+	fputs("dialaudit: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\nTry 'dialaudit %s--help' for more information.\n",
+	    command != NULL ? command : "");
+	return EXIT_ERROR;
+}
+
+struct cli {
+	const char *command;
+	const char *profile, *licence, *format, *output, *color, *today;
+	int fail_on;
+	bool show_numbers;
+};
+
+enum { OPT_LICENCE = 256, OPT_FAIL_ON, OPT_SHOW_NUMBERS, OPT_COLOR, OPT_TODAY };
+
+static const struct option long_options[] = {
+	{ "profile", required_argument, NULL, 'p' },
+	{ "licence", required_argument, NULL, OPT_LICENCE },
+	{ "license", required_argument, NULL, OPT_LICENCE },
+	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "show-numbers", no_argument, NULL, OPT_SHOW_NUMBERS },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "today", required_argument, NULL, OPT_TODAY },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void
+print_help(const char *command)
+{
+	if (command == NULL)
+		fputs(usage_main, stdout);
+	else if (strcmp(command, "scan") == 0)
+		printf(usage_audit, "scan", "PATH",
+		    "Audit every file dialaudit recognises under each PATH (folders are walked;\n"
+		    "files it does not recognise are listed as skipped, with the reason).\n"
+		    "PATH/dialaudit.cfg may set profile, licence and fail_on; options win.");
+	else if (strcmp(command, "config") == 0)
+		printf(usage_audit, "config", "FILE",
+		    "Audit campaign configuration files against a profile and the licence.\n"
+		    "Each FILE must be a campaign configuration dialaudit recognises.");
+	else if (strcmp(command, "profiles") == 0)
+		fputs(usage_profiles, stdout);
+	else if (strcmp(command, "rules") == 0)
+		fputs(usage_rules, stdout);
+	else if (strcmp(command, "explain") == 0)
+		fputs(usage_explain, stdout);
+	else
+		fputs(usage_main, stdout);
+}
+
+/* Which options a command takes, as a mask of option_bit() bits. */
+#define OPTS_NONE 0u
+#define OPTS_PROFILE (1u << 0)
+#define OPTS_AUDIT 0xffu
+
+static unsigned
+option_bit(int ch)
+{
+	switch (ch) {
+	case 'p':
+		return 1u << 0;
+	case OPT_LICENCE:
+		return 1u << 1;
+	case 'f':
+		return 1u << 2;
+	case 'o':
+		return 1u << 3;
+	case OPT_FAIL_ON:
+		return 1u << 4;
+	case OPT_SHOW_NUMBERS:
+		return 1u << 5;
+	case OPT_COLOR:
+		return 1u << 6;
+	case OPT_TODAY:
+		return 1u << 7;
+	}
+	return 0;
+}
+
+/* Parses options; returns the index of the first operand, -1 after --help, -2 on error. */
+static int
+parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
+{
+	int ch;
+
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":p:f:o:h", long_options, NULL)) != -1) {
+		char name[40];
+
+		if (ch == 'h') {
+			print_help(c->command);
+			return -1;
+		}
+		if (ch == '?' || ch == ':') {
+			const char *opt = argv[optind - 1];
+
+			return usage_error(c->command, ch == ':' ? "option '%s' needs a value" :
+			    "unknown option '%s'", optopt && ch == '?' && opt[1] != '-' ?
+			    (snprintf(name, sizeof(name), "-%c", optopt), name) : opt), -2;
+		}
+		if ((option_bit(ch) & allowed) == 0)
+			return usage_error(c->command, "option '%s' does not apply to this command",
+			    argv[optind - 1]), -2;
+		switch (ch) {
+		case 'p':
+			c->profile = optarg;
+			break;
+		case OPT_LICENCE:
+			c->licence = optarg;
+			break;
+		case 'f':
+			c->format = optarg;
+			break;
+		case 'o':
+			c->output = optarg;
+			break;
+		case OPT_FAIL_ON:
+			c->fail_on = severity_parse(optarg);
+			if (c->fail_on < 0)
+				return usage_error(c->command, "--fail-on '%s': expected info, low, medium, "
+				    "high, critical or never", optarg), -2;
+			break;
+		case OPT_SHOW_NUMBERS:
+			c->show_numbers = true;
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
+				return usage_error(c->command, "--color '%s': expected auto, always or never",
+				    optarg), -2;
+			c->color = optarg;
+			break;
+		case OPT_TODAY:
+			c->today = optarg;
+			break;
+		}
+	}
+	return optind;
+}
+
+static bool
+want_color(const struct cli *c, FILE *out)
+{
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (c->color != NULL && strcmp(c->color, "always") == 0)
+		return true;
+	if (c->color != NULL && strcmp(c->color, "never") == 0)
+		return false;
+	if (no != NULL && no[0] != '\0')
+		return false;
+	if (term != NULL && strcmp(term, "dumb") == 0)
+		return false;
+	return isatty(fileno(out));
+}
+
+static int
+write_report(const struct cli *c, struct audit *a, const struct report_writer *w)
+{
+	struct report r = { 0 };
+	struct outfile of;
+	struct diag d = { 0 };
+	int sev = c->fail_on;
+
+	if (c->output != NULL && strcmp(c->output, "-") != 0 && audit_is_input(a, c->output))
+		return error("%s: refusing to write the report over an input file", c->output),
+		    EXIT_ERROR;
+	if (sev == -1)
+		sev = audit_settings_fail_on(a);
+	r.version = DIALAUDIT_VERSION;
+	r.command = c->command;
+	r.profile = a->profile;
+	r.licence = a->model.licence;
+	r.today = a->opt.today;
+	r.inputs = a->inputs;
+	r.ninputs = a->ninputs;
+	r.findings = &a->findings;
+	r.fail_on = sev >= 0 ? (enum severity)sev : SEV_LOW;
+	r.show_numbers = c->show_numbers;
+	if (outfile_open(&of, c->output, &d) < 0)
+		return fail_diag(&d);
+	r.color = strcmp(w->name, "text") == 0 && want_color(c, of.fp);
+	if (w->write(of.fp, &r, &d) < 0) {
+		outfile_abort(&of);
+		return fail_diag(&d);
+	}
+	if (outfile_commit(&of, &d) < 0)
+		return fail_diag(&d);
+	return report_failed(&r) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int
+run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk)
+{
+	struct audit_options opt = { 0 };
+	const struct report_writer *w;
+	struct audit a;
+	struct diag d = { 0 };
+	int first = parse_options(c, argc, argv, OPTS_AUDIT);
+	int rc = EXIT_ERROR;
+
+	if (first < 0)
+		return first == -1 ? EXIT_CLEAN : EXIT_ERROR;
+	if (first >= argc)
+		return usage_error(c->command, "%s: give at least one path", c->command);
+	w = report_writer_find(c->format != NULL ? c->format : "text");
+	if (w == NULL)
+		return usage_error(c->command, "--format '%s': expected text or json", c->format);
+	opt.profile = c->profile;
+	opt.licence = c->licence;
+	opt.show_numbers = c->show_numbers;
+	opt.today = AUDIT_TODAY_NOW;
+	if (c->today != NULL && !parse_date(c->today, &opt.today))
+		return usage_error(c->command, "--today '%s': expected a date YYYY-MM-DD", c->today);
+	audit_init(&a, &opt);
+	for (int i = first; walk && i < argc; i++) {
+		struct stat st;
+
+		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode) &&
+		    audit_read_settings(&a, argv[i], &d) < 0)
+			goto out;
+	}
+	if (audit_prepare(&a, &d) < 0)
+		goto out;
+	for (int i = first; i < argc; i++)
+		if (audit_add(&a, argv[i], kind, walk, &d) < 0)
+			goto out;
+	if (audit_check(&a, &d) < 0)
+		goto out;
+	rc = write_report(c, &a, w);
+	audit_free(&a);
+	return rc;
+out:
+	audit_free(&a);
+	return fail_diag(&d);
+}
+
+static int
+cmd_profiles(struct cli *c, int argc, char **argv)
+{
+	char **ids;
+	int first = parse_options(c, argc, argv, OPTS_NONE);
+	int rc = EXIT_CLEAN;
+
+	if (first < 0)
+		return first == -1 ? EXIT_CLEAN : EXIT_ERROR;
+	if (first < argc)
+		return usage_error(c->command, "profiles takes no arguments ('%s')", argv[first]);
+	ids = profile_list_builtin();
+	if (ids[0] == NULL) {
+		error("no built-in profiles found (looked in %s and the other profile directories; "
+		    "set DIALAUDIT_PROFILE_DIR)", profile_dirs()[0]);
+		rc = EXIT_ERROR;
+	} else {
+		printf("%-8s %-10s %-11s %-15s %-8s %s\n", "ID", "REGION", "REVIEWED", "CALENDAR UNTIL",
+		    "EXTENDS", "NAME");
+	}
+	for (size_t i = 0; ids[i] != NULL; i++) {
+		struct profile *p;
+		struct diag d = { 0 };
+		char until[16] = "-";
+
+		if (profile_load(ids[i], &p, &d) < 0) {
+			fail_diag(&d);
+			rc = EXIT_ERROR;
+		} else {
+			if (p->hours.calendar != NULL)
+				format_date(p->hours.calendar->valid_until, until, sizeof(until));
+			printf("%-8s %-10s %-11s %-15s %-8s %s\n", p->id, p->jurisdiction, p->review_date,
+			    until, p->extends ? p->extends : "-", p->name);
+			for (size_t s = 0; s < p->nsources; s++)
+				printf("%-8s   source: %s\n", "", p->sources[s]);
+			profile_free(p);
+		}
+		free(ids[i]);
+	}
+	free(ids);
+	return rc;
+}
+
+static void
+print_limit(const struct rule *r, const struct profile *p, const char *indent)
+{
+	char limit[1024];
+	const struct citation *cite = r->limit(p, limit, sizeof(limit));
+
+	if (cite == NULL) {
+		printf("%slimit:  not set by profile %s\n", indent, p->id);
+		return;
+	}
+	printf("%slimit:  %s\n", indent, limit);
+	printf("%ssource: %s (%s%s)\n", indent, cite->source, standing_name(cite->standing),
+	    cite->confirmed ? "" : ", figure unconfirmed");
+	if (cite->note != NULL)
+		printf("%snote:   %s\n", indent, cite->note);
+}
+
+static int
+cmd_rules(struct cli *c, int argc, char **argv)
+{
+	struct profile *p = NULL;
+	struct diag d = { 0 };
+	int first = parse_options(c, argc, argv, OPTS_PROFILE);
+
+	if (first < 0)
+		return first == -1 ? EXIT_CLEAN : EXIT_ERROR;
+	if (first < argc)
+		return usage_error(c->command, "rules takes no arguments ('%s')", argv[first]);
+	if (c->profile != NULL && profile_load(c->profile, &p, &d) < 0)
+		return fail_diag(&d);
+	for (size_t i = 0; i < rule_count; i++) {
+		const struct rule *r = &rule_table[i];
+
+		printf("%-22s %-9s %s\n", r->id, severity_name(r->severity), r->title);
+		if (p != NULL)
+			print_limit(r, p, "    ");
+	}
+	profile_free(p);
+	return EXIT_CLEAN;
+}
+
+static void
+wrap(const char *label, const char *text)
+{
+	int col = printf("%s", label);
+	const char *w = text;
+
+	while (*w != '\0') {
+		size_t len = strcspn(w, " ");
+
+		if (col + (int)len > 78) {
+			printf("\n%*s", (int)strlen(label), "");
+			col = (int)strlen(label);
+		}
+		col += printf("%.*s", (int)len, w);
+		w += len;
+		while (*w == ' ')
+			w++;
+		if (*w != '\0')
+			col += printf(" ");
+	}
+	putchar('\n');
+}
+
+static int
+cmd_explain(struct cli *c, int argc, char **argv)
+{
+	const struct rule *r;
+	int first = parse_options(c, argc, argv, OPTS_PROFILE);
+	int rc = EXIT_CLEAN;
+
+	if (first < 0)
+		return first == -1 ? EXIT_CLEAN : EXIT_ERROR;
+	if (first + 1 != argc)
+		return usage_error(c->command, "explain takes one rule id%s",
+		    first >= argc ? "" : " (run 'dialaudit rules' for the list)");
+	r = rule_find(argv[first]);
+	if (r == NULL)
+		return usage_error(c->command, "unknown rule '%s' (run 'dialaudit rules' for the list)",
+		    argv[first]);
+	printf("%s — %s (default severity %s)\n\n", r->id, r->title, severity_name(r->severity));
+	wrap("What: ", r->what);
+	wrap("Why:  ", r->why);
+	wrap("Fix:  ", r->remediation);
+	putchar('\n');
+	if (c->profile != NULL) {
+		struct profile *p;
+		struct diag d = { 0 };
+
+		if (profile_load(c->profile, &p, &d) < 0)
+			return fail_diag(&d);
+		printf("Profile %s (%s):\n", p->id, p->name);
+		print_limit(r, p, "  ");
+		profile_free(p);
+	} else {
+		char **ids = profile_list_builtin();
+
+		for (size_t i = 0; ids[i] != NULL; i++) {
+			struct profile *p;
+			struct diag d = { 0 };
+
+			if (profile_load(ids[i], &p, &d) < 0) {
+				fail_diag(&d);
+				rc = EXIT_ERROR;
+			} else {
+				printf("Profile %s (%s):\n", p->id, p->name);
+				print_limit(r, p, "  ");
+				profile_free(p);
+			}
+			free(ids[i]);
+		}
+		free(ids);
+	}
+	return rc;
+}
+
+static void
+find_exe_dir(const char *argv0)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+
+	if (n > 0) {
+		buf[n] = '\0';
+	} else if (realpath(argv0, buf) == NULL) {
+		return;
+	}
+	profile_set_exe_dir(dirname(buf));
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli c = { 0 };
+	const char *cmd;
+	int rc;
+
+	c.fail_on = -1;
+	find_exe_dir(argv[0]);
+	if (argc < 2) {
+		fputs(usage_main, stderr);
+		return EXIT_ERROR;
+	}
+	cmd = argv[1];
+	c.command = cmd;
+	/* Subcommands see their own argv, so getopt starts after the command. */
+	argc--;
+	argv++;
+	if (strcmp(cmd, "scan") == 0)
+		rc = run_audit(&c, argc, argv, KIND__COUNT, true);
+	else if (strcmp(cmd, "config") == 0)
+		rc = run_audit(&c, argc, argv, KIND_CAMPAIGN, false);
+	else if (strcmp(cmd, "profiles") == 0)
+		rc = cmd_profiles(&c, argc, argv);
+	else if (strcmp(cmd, "rules") == 0)
+		rc = cmd_rules(&c, argc, argv);
+	else if (strcmp(cmd, "explain") == 0)
+		rc = cmd_explain(&c, argc, argv);
+	else if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+		printf("dialaudit %s\n", DIALAUDIT_VERSION);
+		rc = EXIT_CLEAN;
+	} else if (strcmp(cmd, "help") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		c.command = argc > 1 ? argv[1] : NULL;
+		print_help(c.command);
+		rc = EXIT_CLEAN;
+	} else {
+		c.command = NULL;
+		rc = usage_error(NULL, "unknown command '%s'", cmd);
+	}
+	tz_cache_clear();
+	return rc;
+}

@@ -1,0 +1,55 @@
+/* Reporters: one per output format, all reading the same findings. */
+#ifndef DIALAUDIT_REPORT_REPORT_H
+#define DIALAUDIT_REPORT_REPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "finding.h"
+
+struct licence;
+struct profile;
+
+/* One input file as the report lists it. */
+struct report_input {
+	const char *path;
+	const char *kind;   /* "campaign", "licence", "settings", … */
+	const char *format; /* adapter name; NULL when skipped */
+	const char *skipped;/* reason it was not read; NULL when read */
+};
+
+/* Everything a writer may show. Writers never change it. */
+struct report {
+	const char *version;
+	const char *command;           /* "scan", "config", … */
+	const struct profile *profile;
+	const struct licence *licence; /* may be NULL */
+	int64_t today;                 /* days since epoch */
+	const struct report_input *inputs;
+	size_t ninputs;
+	const struct findings *findings;
+	enum severity fail_on;
+	bool show_numbers;
+	bool color;
+};
+
+struct report_writer {
+	const char *name;
+	const char *description;
+	int (*write)(FILE *out, const struct report *r, struct diag *d);
+};
+
+extern const struct report_writer report_writers[];
+extern const size_t report_writer_count;
+
+const struct report_writer *report_writer_find(const char *name);
+
+int report_text(FILE *out, const struct report *r, struct diag *d);
+int report_json(FILE *out, const struct report *r, struct diag *d);
+
+/* Whether any finding is at or above the fail-on threshold. */
+bool report_failed(const struct report *r);
+
+#endif

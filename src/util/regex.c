@@ -1,0 +1,105 @@
+/* Lists of PCRE2 patterns with match limits. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "util/regex.h"
+
+#include <pcre2.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+#define REGEX_MATCH_LIMIT 100000
+#define REGEX_DEPTH_LIMIT 1000
+
+struct regex_list {
+	size_t n;
+	char **source;
+	pcre2_code **code;
+	pcre2_match_context *mctx;
+};
+
+void
+regex_list_free(struct regex_list *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->n; i++) {
+		pcre2_code_free(r->code[i]);
+		free(r->source[i]);
+	}
+	free(r->code);
+	free(r->source);
+	pcre2_match_context_free(r->mctx);
+	free(r);
+}
+
+int
+regex_list_compile(char *const *patterns, size_t n, const char *file, int line,
+    struct regex_list **out, struct diag *d)
+{
+	struct regex_list *r = xcalloc(1, sizeof(*r));
+
+	r->code = xcalloc(n + 1, sizeof(*r->code));
+	r->source = xcalloc(n + 1, sizeof(*r->source));
+	r->mctx = pcre2_match_context_create(NULL);
+	if (r->mctx == NULL) {
+		regex_list_free(r);
+		return diag_set(d, file, line, "out of memory compiling patterns");
+	}
+	pcre2_set_match_limit(r->mctx, REGEX_MATCH_LIMIT);
+	pcre2_set_depth_limit(r->mctx, REGEX_DEPTH_LIMIT);
+	for (size_t i = 0; i < n; i++) {
+		int err;
+		PCRE2_SIZE off;
+
+		r->code[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
+		    PCRE2_NEVER_UTF | PCRE2_NO_AUTO_CAPTURE, &err, &off, NULL);
+		if (r->code[i] == NULL) {
+			PCRE2_UCHAR msg[256];
+
+			pcre2_get_error_message(err, msg, sizeof(msg));
+			r->n = i;
+			regex_list_free(r);
+			return diag_set(d, file, line, "pattern \"%s\" does not compile at offset %zu: %s",
+			    patterns[i], (size_t)off, (const char *)msg);
+		}
+		r->source[i] = xstrdup(patterns[i]);
+		r->n = i + 1;
+	}
+	*out = r;
+	return 0;
+}
+
+size_t
+regex_list_count(const struct regex_list *r)
+{
+	return r != NULL ? r->n : 0;
+}
+
+const char *
+regex_list_pattern(const struct regex_list *r, size_t i)
+{
+	return r->source[i];
+}
+
+int
+regex_list_match(const struct regex_list *r, const char *subject)
+{
+	int result = REGEX_NO_MATCH;
+
+	if (r == NULL)
+		return REGEX_NO_MATCH;
+	for (size_t i = 0; i < r->n && result == REGEX_NO_MATCH; i++) {
+		pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->code[i], NULL);
+		int rc;
+
+		if (md == NULL)
+			return REGEX_LIMIT;
+		rc = pcre2_match(r->code[i], (PCRE2_SPTR)subject, strlen(subject), 0, 0, md, r->mctx);
+		pcre2_match_data_free(md);
+		if (rc >= 0)
+			result = (int)i;
+		else if (rc != PCRE2_ERROR_NOMATCH)
+			result = REGEX_LIMIT;
+	}
+	return result;
+}
