@@ -102,7 +102,8 @@ audit_read_settings(struct audit *a, const char *dir, struct diag *d)
 	const char *s;
 	int rc = -1;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, SETTINGS_NAME);
+	snprintf(path, sizeof(path), "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+	    SETTINGS_NAME);
 	if (stat(path, &st) != 0)
 		return 0;
 	if (a->settings_path != NULL)

@@ -27,6 +27,16 @@ limit_calling_hours(const struct profile *p, char *buf, size_t size)
 
 /* The difference (callee zone minus server zone) at two instants of the
  * year, so that both the summer and the winter offset are judged. */
+static struct sched_iv *
+arena_realloc_ivs(struct check_ctx *ctx, struct sched_iv *old, size_t n, size_t more)
+{
+	struct sched_iv *v = arena_alloc(ctx->scratch, sizeof(*v) * (n + more));
+
+	if (n > 0)
+		memcpy(v, old, sizeof(*v) * n);
+	return v;
+}
+
 static int
 zone_deltas(const struct tz_zone *server, const struct tz_zone *callee, int64_t today,
     int32_t out[2])
@@ -47,65 +57,58 @@ zone_deltas(const struct tz_zone *server, const struct tz_zone *callee, int64_t 
 }
 
 static void
-append_excess(struct check_ctx *ctx, const struct schedule *excess, const char *zone,
-    char *buf, size_t size, size_t *used, int *shown)
-{
-	for (size_t i = 0; i < excess->n && *shown < 4 && *used < size; i++) {
-		char iv[64];
-
-		schedule_format_iv(&excess->iv[i], iv, sizeof(iv));
-		*used += (size_t)snprintf(buf + *used, size - *used, "%s%s%s%s%s", *shown ? "; " : "",
-		    iv, zone ? " in " : "", zone ? zone : "", "");
-		(*shown)++;
-	}
-	(void)ctx;
-}
-
-static void
 check_windows(struct check_ctx *ctx, const struct campaign *c, const char *limit)
 {
 	const struct profile *p = ctx->profile;
-	char msg[1024] = "", actual[512];
-	size_t used = 0;
-	int shown = 0;
-	int64_t excess_total = 0;
+	char actual[512], when[512], zones[512] = "";
+	struct sched_iv *all = NULL;
+	size_t nall = 0, zused = 0;
+	struct schedule excess;
 
 	schedule_format(&c->windows, actual, sizeof(actual));
 	if (c->windows_in_callee_zone) {
-		struct schedule excess;
-
 		schedule_subtract(&c->windows, &p->hours.windows, ctx->scratch, &excess);
-		excess_total = schedule_total(&excess);
-		append_excess(ctx, &excess, NULL, msg, sizeof(msg), &used, &shown);
 	} else {
+		/* Windows kept in the server's zone land at other local times in
+		 * each zone a callee may be in, in summer and in winter. */
 		struct diag d;
-		const struct tz_zone *server = tz_get(c->server_timezone != NULL ?
-		    c->server_timezone : p->timezone, &d);
+		const struct tz_zone *server = tz_get(c->server_timezone, &d);
 
 		for (size_t z = 0; server != NULL && z < p->nzones; z++) {
 			const struct tz_zone *callee = tz_get(p->zones[z], &d);
 			int32_t deltas[2];
-			int nd;
+			int nd = callee != NULL ? zone_deltas(server, callee, ctx->today, deltas) : 0;
+			bool hit = false;
 
-			if (callee == NULL)
-				continue;
-			nd = zone_deltas(server, callee, ctx->today, deltas);
 			for (int i = 0; i < nd; i++) {
-				struct schedule shifted, excess;
+				struct schedule shifted, ex;
 
 				schedule_shift(&c->windows, deltas[i], ctx->scratch, &shifted);
-				schedule_subtract(&shifted, &p->hours.windows, ctx->scratch, &excess);
-				excess_total += schedule_total(&excess);
-				append_excess(ctx, &excess, p->nzones > 1 || nd > 1 ? p->zones[z] : NULL,
-				    msg, sizeof(msg), &used, &shown);
+				schedule_subtract(&shifted, &p->hours.windows, ctx->scratch, &ex);
+				if (ex.n == 0)
+					continue;
+				hit = true;
+				all = arena_realloc_ivs(ctx, all, nall, ex.n);
+				memcpy(all + nall, ex.iv, sizeof(*all) * ex.n);
+				nall += ex.n;
 			}
+			if (hit && zused < sizeof(zones))
+				zused += (size_t)snprintf(zones + zused, sizeof(zones) - zused, "%s%s",
+				    zused ? ", " : "", p->zones[z]);
 		}
+		schedule_from_intervals(all, nall, ctx->scratch, &excess);
 	}
-	if (excess_total > 0)
+	if (excess.n == 0)
+		return;
+	schedule_format(&excess, when, sizeof(when));
+	if (c->windows_in_callee_zone)
 		check_campaign(ctx, SEV_HIGH, c, CS_WINDOWS, &p->hours.cite, limit, actual,
-		    "campaign '%s' may call outside the permitted hours: %s%s", c->name, msg,
-		    c->windows_in_callee_zone ? "" : " (windows are set in the server's zone, "
-		    "so calls are placed at these callee-local times)");
+		    "campaign '%s' may call outside the permitted hours: %s", c->name, when);
+	else
+		check_campaign(ctx, SEV_HIGH, c, CS_WINDOWS, &p->hours.cite, limit, actual,
+		    "campaign '%s' keeps its windows in the server's zone (%s), so it may call "
+		    "outside the permitted hours at the callee's local time: %s (in %s)", c->name,
+		    c->server_timezone, when, zones);
 }
 
 void

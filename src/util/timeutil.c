@@ -143,7 +143,9 @@ parse_duration(const char *s, bool allow_zero, int64_t *secs)
 void
 format_duration(int64_t secs, char *buf, unsigned long size)
 {
-	if (secs != 0 && secs % 86400 == 0)
+	if (secs == 86400)
+		snprintf(buf, size, "24 h");
+	else if (secs != 0 && secs % 86400 == 0)
 		snprintf(buf, size, "%lld day%s", (long long)(secs / 86400),
 		    secs == 86400 ? "" : "s");
 	else if (secs != 0 && secs % 3600 == 0)
