@@ -63,3 +63,58 @@ class CliTestCase(unittest.TestCase):
         return [f for f in report["findings"]
                 if (rule is None or f["rule"] == rule)
                 and (campaign is None or f["campaign"] == campaign)]
+
+
+def cfg_value(v):
+    """A Python value as libconfig text."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, list):
+        return "[" + ", ".join(cfg_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + " ".join(f"{k} = {cfg_value(x)};" for k, x in v.items()) + " }"
+    raise TypeError(v)
+
+
+# A campaign that passes every rule of the cn profile and of tests/data/profiles/strict.cfg;
+# tests change one setting at a time and watch exactly one rule react.
+GOOD_CAMPAIGN = {
+    "name": "probe",
+    "purpose": "callback",
+    "dial_mode": "predictive",
+    "abandon_target": 3.0,
+    "windows": {"daily": ["09:00-20:00"]},
+    "windows_zone": "callee",
+    "max_attempts": 3,
+    "attempts_window": "24h",
+    "retry_interval": "4h",
+    "retry_after_abandon": "72h",
+    "ring_timeout": 15,
+    "abandon_message": True,
+    "abandon_message_delay": 2.0,
+    "amd": False,
+    "caller_ids": ["057188001201", "057188001202"],
+    "dnc_scrub": True,
+    "dnc_list_age_days": 31,
+    "consent_required": True,
+    "refusal_suppression_days": 0,
+    "record_retention_days": 30,
+    "destination_filter": True,
+    "max_channels": 2,
+}
+
+
+def campaign_file(**overrides):
+    """libconfig text of GOOD_CAMPAIGN with overrides (None removes a key)."""
+    c = dict(GOOD_CAMPAIGN)
+    for k, v in overrides.items():
+        if v is None:
+            c.pop(k, None)
+        else:
+            c[k] = v
+    body = "\n".join(f"    {k} = {cfg_value(v)};" for k, v in c.items())
+    return "campaigns = (\n  {\n" + body + "\n  }\n);\n"
