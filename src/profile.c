@@ -116,12 +116,13 @@ resolve(const char *id_or_path, const char *near_dir, const char *subdir, char *
 	size_t len = strlen(id_or_path);
 
 	if (strchr(id_or_path, '/') != NULL || (len > 4 && strcmp(id_or_path + len - 4, ".cfg") == 0)) {
-		snprintf(out, size, "%s", id_or_path);
+		/* A path inside a profile is relative to that profile's folder. */
+		fs_join(near_dir, id_or_path, out, size);
 		return 0;
 	}
 	if (!valid_id(id_or_path))
 		return diag_set(d, NULL, 0, "'%s' is not a profile id (lower-case letters, digits, "
-		    "'-'; or give a path to a .cfg file)", id_or_path);
+		    "'-' and '_'; or give a path to a .cfg file)", id_or_path);
 	if (near_dir != NULL) {
 		snprintf(out, size, "%s/%s%s%s.cfg", near_dir, subdir, *subdir ? "/" : "", id_or_path);
 		if (is_regular(out))
@@ -297,17 +298,18 @@ read_hours(struct loader *L, const config_setting_t *g)
 	size_t nbarred;
 	int r;
 
+	/* A group a profile sets replaces its parent's whole: no key of the
+	 * parent's group survives, so a profile reads as what it says. */
+	memset(h, 0, sizeof(*h));
+	h->workday_as = -1;
 	if (cfg_check_keys(g, keys, "calling_hours", L->d) < 0 ||
 	    read_cite(L, g, "calling_hours", &h->cite) < 0)
 		return -1;
 	w = config_setting_get_member(g, "windows");
-	if (w != NULL) {
-		if (schedule_parse(w, L->p->arena, &h->windows, L->d) < 0)
-			return -1;
-		h->barred_days = 0;
-	} else if (!h->set) {
+	if (w == NULL)
 		return cfg_error(g, L->d, "calling_hours has no 'windows'");
-	}
+	if (schedule_parse(w, L->p->arena, &h->windows, L->d) < 0)
+		return -1;
 	r = cfg_strings(g, "barred_days", L->p->arena, &barred, &nbarred, L->d);
 	if (r < 0)
 		return -1;
@@ -339,8 +341,6 @@ read_hours(struct loader *L, const config_setting_t *g)
 		return -1;
 	if (h->holidays_barred && h->calendar == NULL)
 		return cfg_error(g, L->d, "holidays_barred = true needs a 'holidays' calendar");
-	if (!h->set)
-		h->workday_as = -1;
 	if (cfg_string(g, "workdays_as", &s, L->d) > 0) {
 		h->workday_as = weekday_parse(s);
 		if (h->workday_as < 0)
@@ -508,6 +508,11 @@ read_simple_groups(struct loader *L, const config_setting_t *root)
 			{ "forbidden", CFG_STRINGS }, { "inbound_only", CFG_STRINGS }, CITE_KEYS,
 			{ NULL, 0 } };
 
+		regex_list_free(p->caller_id.allowed);
+		regex_list_free(p->caller_id.forbidden);
+		regex_list_free(p->caller_id.inbound_only);
+		memset(&p->caller_id, 0, sizeof(p->caller_id));
+
 		if (cfg_check_keys(g, k, "caller_id", d) < 0 ||
 		    read_cite(L, g, "caller_id", &p->caller_id.cite) < 0 ||
 		    cfg_bool(g, "required", &p->caller_id.required, d) < 0 ||
@@ -531,6 +536,7 @@ read_simple_groups(struct loader *L, const config_setting_t *root)
 		static const struct cfg_key k[] = { { "scrub_required", CFG_BOOL },
 			{ "max_list_age_days", CFG_INT }, CITE_KEYS, { NULL, 0 } };
 
+		memset(&p->dnc, 0, sizeof(p->dnc));
 		if (cfg_check_keys(g, k, "dnc", d) < 0 || read_cite(L, g, "dnc", &p->dnc.cite) < 0 ||
 		    cfg_bool(g, "scrub_required", &p->dnc.scrub_required, d) < 0)
 			return -1;
@@ -544,6 +550,8 @@ read_simple_groups(struct loader *L, const config_setting_t *root)
 	if ((g = config_setting_get_member(root, "blocked_destinations")) != NULL) {
 		static const struct cfg_key k[] = { { "patterns", CFG_STRINGS }, CITE_KEYS, { NULL, 0 } };
 
+		regex_list_free(p->blocked_destinations.patterns);
+		memset(&p->blocked_destinations, 0, sizeof(p->blocked_destinations));
 		if (cfg_check_keys(g, k, "blocked_destinations", d) < 0 ||
 		    read_cite(L, g, "blocked_destinations", &p->blocked_destinations.cite) < 0)
 			return -1;
@@ -577,6 +585,7 @@ read_simple_groups(struct loader *L, const config_setting_t *root)
 		static const struct cfg_key k[] = { { "forbidden", CFG_STRINGS },
 			{ "licence_types", CFG_STRINGS }, CITE_KEYS, { NULL, 0 } };
 
+		memset(&p->call_purpose, 0, sizeof(p->call_purpose));
 		if (cfg_check_keys(g, k, "call_purpose", d) < 0 ||
 		    read_cite(L, g, "call_purpose", &p->call_purpose.cite) < 0)
 			return -1;
@@ -703,7 +712,7 @@ apply_file(struct loader *L, const config_setting_t *root, bool is_leaf)
 	}
 	if (!valid_id(p->id))
 		return cfg_error(config_setting_get_member(root, "id"), L->d,
-		    "profile id \"%s\" must be lower-case letters, digits and '-'", p->id);
+		    "profile id \"%s\" must be lower-case letters, digits, '-' and '_'", p->id);
 	{
 		int64_t day;
 
