@@ -28,14 +28,15 @@ check_licence_channels(struct check_ctx *ctx)
 
 		if (c->max_channels <= 0) {
 			all_set = false;
-			check_campaign(ctx, SEV_MEDIUM, c, CS_MAX_CHANNELS, NULL, limit, "not set",
+			check_campaign_ident(ctx, SEV_MEDIUM, c, CS_MAX_CHANNELS, "licence", NULL, limit,
+			    "not set",
 			    "campaign '%s' sets no channel limit; the licence allows %d", c->name,
 			    l->channels);
 			continue;
 		}
 		total += c->max_channels;
 		if (c->max_channels > l->channels)
-			check_campaign(ctx, SEV_HIGH, c, CS_MAX_CHANNELS, NULL, limit,
+			check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_CHANNELS, "licence", NULL, limit,
 			    check_printf(ctx, "%d channels", c->max_channels),
 			    "campaign '%s' may use %d channels; the licence allows %d", c->name,
 			    c->max_channels, l->channels);
@@ -63,7 +64,8 @@ check_capacity_config(struct check_ctx *ctx)
 
 		if (c->max_channels <= 0 || c->ncaller_ids == 0 || c->max_channels <= allowed)
 			continue;
-		check_campaign(ctx, SEV_HIGH, c, CS_MAX_CHANNELS, &p->capacity.cite, limit,
+		check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_CHANNELS, "per-caller-number",
+		    &p->capacity.cite, limit,
 		    check_printf(ctx, "%d channels over %zu caller number%s", c->max_channels,
 		    c->ncaller_ids, c->ncaller_ids == 1 ? "" : "s"),
 		    "campaign '%s' may run %d concurrent calls over %zu caller number%s; at %d per "

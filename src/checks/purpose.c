@@ -57,15 +57,15 @@ check_purpose_config(struct check_ctx *ctx)
 		}
 		if (l != NULL && l->purposes != 0 && !(l->purposes & (1u << c->purpose))) {
 			purposes_format(l->purposes, permitted, sizeof(permitted));
-			check_campaign(ctx, SEV_CRITICAL, c, CS_PURPOSE, NULL,
+			check_campaign_ident(ctx, SEV_CRITICAL, c, CS_PURPOSE, "licence", NULL,
 			    check_printf(ctx, "licence permits: %s", permitted), purpose_name(c->purpose),
 			    "campaign '%s' makes %s calls, which the licence does not permit (it "
 			    "permits %s)", c->name, purpose_name(c->purpose), permitted);
 		}
 		if (p->call_purpose.set && (p->call_purpose.forbidden & (1u << c->purpose)) &&
 		    ban_applies(ctx))
-			check_campaign(ctx, l != NULL || p->call_purpose.nlicence_types == 0 ?
-			    SEV_CRITICAL : SEV_HIGH, c, CS_PURPOSE, &p->call_purpose.cite, limit,
+			check_campaign_ident(ctx, l != NULL || p->call_purpose.nlicence_types == 0 ?
+			    SEV_CRITICAL : SEV_HIGH, c, CS_PURPOSE, "profile", &p->call_purpose.cite, limit,
 			    purpose_name(c->purpose), "campaign '%s' makes %s calls, which the profile "
 			    "forbids%s", c->name, purpose_name(c->purpose),
 			    l == NULL && p->call_purpose.nlicence_types > 0 ?

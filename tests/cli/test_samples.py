@@ -1,0 +1,142 @@
+"""`dialaudit scan samples/`: the main job, end to end, as the README runs it."""
+import os
+import stat
+import unittest
+
+from dialaudit_test import SAMPLES, CliTestCase, run
+
+CN_RULES = {"calling-hours", "call-frequency", "wait-after-refusal", "caller-id", "consent",
+            "capacity", "call-purpose", "blocked-destination", "record-retention"}
+
+
+class ScanSamples(CliTestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.res = run("scan", SAMPLES, "-f", "json", "--today", "2026-11-28")
+        cls.report = cls.res.json()
+
+    def test_exit_status_says_findings(self):
+        self.assertEqual(self.res.rc, 1, self.res.err)
+        self.assertEqual(self.res.err, "")
+        self.assertTrue(self.report["summary"]["failed"])
+
+    def test_header(self):
+        r = self.report
+        self.assertEqual(r["schema"], "dialaudit-report/1")
+        self.assertEqual(r["tool"]["name"], "dialaudit")
+        self.assertEqual(r["profile"]["id"], "cn")
+        self.assertEqual(r["audit_date"], "2026-11-28")
+        self.assertEqual(r["licence"]["number"], "B2-20240417")
+        self.assertEqual(r["licence"]["days_to_expiry"], 870)
+
+    def test_inputs_listed_with_their_adapters(self):
+        got = {os.path.relpath(i["path"], SAMPLES): (i["kind"], i["format"], i["status"])
+               for i in self.report["inputs"]}
+        self.assertEqual(got["dialaudit.cfg"], ("settings", "dialaudit-settings", "read"))
+        self.assertEqual(got["licence.cfg"], ("licence", "dialaudit-licence", "read"))
+        self.assertEqual(got["campaigns/policy-callbacks.cfg"],
+                         ("campaign", "dialaudit-campaign", "read"))
+        self.assertEqual(got["campaigns/spring-promo.cfg"],
+                         ("campaign", "dialaudit-campaign", "read"))
+
+    def test_compliant_campaign_is_clean(self):
+        self.assertEqual(self.findings(self.report, campaign="policy-renewal-callbacks"), [])
+
+    def test_risky_campaign_trips_every_rule_cn_sets(self):
+        rules = {f["rule"] for f in self.findings(self.report, campaign="spring-promo")}
+        self.assertEqual(rules, CN_RULES)
+
+    def test_summary_counts_match_findings(self):
+        s = self.report["summary"]
+        self.assertEqual(s["total"], len(self.report["findings"]))
+        self.assertEqual(sum(s["by_severity"].values()), s["total"])
+        self.assertEqual(sum(s["by_rule"].values()), s["total"])
+
+    def test_every_finding_has_evidence(self):
+        for f in self.report["findings"]:
+            self.assertTrue(f["location"]["path"].startswith(SAMPLES), f)
+            self.assertGreater(f["location"]["line"], 0, f)
+            self.assertTrue(f["message"] and f["limit"] and f["actual"], f)
+            self.assertRegex(f["fingerprint"], "^[0-9a-f]{16}$")
+
+    def test_fingerprints_unique_and_stable(self):
+        fps = [f["fingerprint"] for f in self.report["findings"]]
+        self.assertEqual(len(fps), len(set(fps)))
+        again = run("scan", SAMPLES, "-f", "json", "--today", "2026-11-28").json()
+        self.assertEqual(fps, [f["fingerprint"] for f in again["findings"]])
+
+    def test_law_derived_findings_cite_their_source(self):
+        consent = self.findings(self.report, "consent")[0]
+        self.assertIn("art. 24", consent["source"]["citation"])
+        self.assertEqual(consent["source"]["standing"], "law")
+        hours = self.findings(self.report, "calling-hours")[0]
+        self.assertEqual(hours["source"]["standing"], "carrier practice")
+
+    def test_numbers_masked_by_default(self):
+        text = run("scan", SAMPLES, "--today", "2026-11-28").out
+        self.assertNotIn("13912345678", self.res.out)
+        self.assertNotIn("13912345678", text)
+        self.assertIn("+86 139******78", self.res.out)
+
+    def test_show_numbers(self):
+        out = run("scan", SAMPLES, "-f", "json", "--show-numbers", "--today", "2026-11-28").out
+        self.assertIn("+8613912345678", out)
+
+
+class ExitStatusAndOutput(CliTestCase):
+    def test_fail_on_thresholds(self):
+        # the samples' worst finding is critical
+        self.assertEqual(run("scan", SAMPLES, "--fail-on", "critical").rc, 1)
+        self.assertEqual(run("scan", SAMPLES, "--fail-on", "never").rc, 0)
+        clean = os.path.join(SAMPLES, "campaigns", "policy-callbacks.cfg")
+        lic = os.path.join(SAMPLES, "licence.cfg")
+        self.assertEqual(run("config", clean, "-p", "cn", "--licence", lic,
+                             "--today", "2026-11-28").rc, 0)
+
+    def test_text_report(self):
+        res = run("scan", SAMPLES, "--today", "2026-11-28")
+        self.assertEqual(res.rc, 1)
+        self.assertIn("CRITICAL (2)", res.out)
+        self.assertIn("[call-purpose]", res.out)
+        self.assertIn("Result: FAIL", res.out)
+        self.assertNotIn("\033[", res.out)  # not a terminal: no colour
+
+    def test_colour_only_when_asked(self):
+        self.assertIn("\033[", run("scan", SAMPLES, "--color", "always").out)
+        self.assertNotIn("\033[", run("scan", SAMPLES, "--color", "never").out)
+        self.assertNotIn("\033[", run("scan", SAMPLES, "-f", "json", "--color", "always").out)
+
+    def test_output_file_replaced_with_private_mode(self):
+        out = os.path.join(self.tmp, "report.json")
+        with open(out, "w") as f:
+            f.write("old")
+        res = run("scan", SAMPLES, "-f", "json", "-o", out)
+        self.assertEqual(res.rc, 1)
+        self.assertEqual(res.out, "")
+        self.assertEqual(stat.S_IMODE(os.stat(out).st_mode), 0o600)
+        with open(out) as f:
+            self.assertEqual(f.read(1), "{")
+        self.assertEqual([n for n in os.listdir(self.tmp)], ["report.json"])
+
+    def test_output_to_device(self):
+        res = run("scan", SAMPLES, "-o", "/dev/null")
+        self.assertEqual(res.rc, 1)
+        self.assertTrue(os.path.exists("/dev/null"))
+
+    def test_skipped_files_are_listed(self):
+        self.write("audit/notes.txt", "not a dialer file\n")
+        self.write("audit/c.cfg", open(os.path.join(SAMPLES, "campaigns",
+                                                    "policy-callbacks.cfg")).read())
+        os.symlink(self.tmp, os.path.join(self.tmp, "audit", "loop"))
+        res = run("scan", os.path.join(self.tmp, "audit"), "-p", "cn", "-f", "json")
+        self.assertEqual(res.rc, 0, res.err)
+        status = {os.path.basename(i["path"]): i for i in res.json()["inputs"]}
+        self.assertEqual(status["notes.txt"]["status"], "skipped")
+        self.assertEqual(status["notes.txt"]["reason"], "not a recognised format")
+        self.assertEqual(status["loop"]["status"], "skipped")
+        self.assertIn("not followed", status["loop"]["reason"])
+        self.assertEqual(status["c.cfg"]["status"], "read")
+
+
+if __name__ == "__main__":
+    unittest.main()
