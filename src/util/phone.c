@@ -78,12 +78,13 @@ phone_normalise(const char *raw, size_t len, const struct numbering *np, char *o
 			d += strlen(np->trunk_prefix);
 		if (cclen + strlen(d) > 15 || *d == '\0')
 			return PHONE_MALFORMED;
-		snprintf(out, PHONE_MAX, "%s%s", np->country_code, d);
+		memcpy(out, np->country_code, cclen);
+		memcpy(out + cclen, d, strlen(d) + 1);
 		return PHONE_OK;
 	}
 	if (strlen(d) < 3 || strlen(d) > 15)
 		return PHONE_MALFORMED;
-	snprintf(out, PHONE_MAX, "%s", d);
+	memcpy(out, d, strlen(d) + 1);
 	return PHONE_OK;
 }
 
