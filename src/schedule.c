@@ -89,6 +89,41 @@ parse_window(const char *s, int32_t *from, int32_t *to)
 
 static const char *const day_keys[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 
+#define MAX_WINDOWS_PER_KEY 32
+
+/* Reads one key's windows as offsets within its day (end may pass 24:00). */
+static int
+parse_key(const config_setting_t *s, struct sched_iv *day, size_t *nday, struct diag *d)
+{
+	const char *key = config_setting_name(s);
+	int len = config_setting_type(s) == CONFIG_TYPE_STRING ? 1 : config_setting_length(s);
+
+	*nday = 0;
+	if (len > MAX_WINDOWS_PER_KEY)
+		return cfg_error(s, d, "too many windows in '%s' (at most %d a day)", key,
+		    MAX_WINDOWS_PER_KEY);
+	for (int i = 0; i < len; i++) {
+		const char *w = config_setting_type(s) == CONFIG_TYPE_STRING ?
+		    config_setting_get_string(s) :
+		    config_setting_get_string(config_setting_get_elem(s, (unsigned)i));
+		int32_t from, to, span;
+
+		if (!parse_window(w, &from, &to))
+			return cfg_error(s, d, "window \"%s\" in '%s' is not HH:MM-HH:MM with valid "
+			    "times (00:00 to 24:00)", w, key);
+		if (from == to || (from == 0 && to == 0))
+			return cfg_error(s, d, "window \"%s\" in '%s' is empty", w, key);
+		/* A window ending at or before it starts crosses midnight. */
+		span = to > from ? to - from : SECONDS_PER_DAY - from + to;
+		for (size_t j = 0; j < *nday; j++)
+			if (from < day[j].end && day[j].start < from + span)
+				return cfg_error(s, d, "windows in '%s' overlap: \"%s\" and an earlier one",
+				    key, w);
+		day[(*nday)++] = (struct sched_iv){ from, from + span };
+	}
+	return 0;
+}
+
 int
 schedule_parse(const config_setting_t *group, struct arena *a, struct schedule *out,
     struct diag *d)
@@ -99,20 +134,20 @@ schedule_parse(const config_setting_t *group, struct arena *a, struct schedule *
 		{ "sun", CFG_STRINGS }, { "weekdays", CFG_STRINGS }, { "weekend", CFG_STRINGS },
 		{ "daily", CFG_STRINGS }, { NULL, 0 },
 	};
-	struct sched_iv *all = NULL;
-	size_t nall = 0, cap = 0;
-	int rc = -1;
+	struct sched_iv all[7 * MAX_WINDOWS_PER_KEY], day[MAX_WINDOWS_PER_KEY];
+	size_t nall = 0, nday;
 
 	if (config_setting_type(group) != CONFIG_TYPE_GROUP)
 		return cfg_error(group, d, "windows must be a group such as { daily = [\"08:00-21:00\"]; }");
 	if (cfg_check_keys(group, keys, "windows", d) < 0)
 		return -1;
+	/* Every key is checked, also one that day keys shadow: a typo there
+	 * would bite the day someone removes the override. */
+	for (int i = 0; i < config_setting_length(group); i++)
+		if (parse_key(config_setting_get_elem(group, (unsigned)i), day, &nday, d) < 0)
+			return -1;
 	for (int wd = 0; wd < 7; wd++) {
-		const char *key = day_keys[wd];
-		const config_setting_t *s = config_setting_get_member(group, key);
-		struct sched_iv day[32];
-		size_t nday = 0;
-		int len;
+		const config_setting_t *s = config_setting_get_member(group, day_keys[wd]);
 
 		if (s == NULL)
 			s = config_setting_get_member(group, wd < 5 ? "weekdays" : "weekend");
@@ -120,52 +155,15 @@ schedule_parse(const config_setting_t *group, struct arena *a, struct schedule *
 			s = config_setting_get_member(group, "daily");
 		if (s == NULL)
 			continue;
-		key = config_setting_name(s);
-		len = config_setting_type(s) == CONFIG_TYPE_STRING ? 1 : config_setting_length(s);
-		if (len > (int)(sizeof(day) / sizeof(day[0]))) {
-			cfg_error(s, d, "too many windows in '%s' (at most 32 a day)", key);
-			goto out;
-		}
-		for (int i = 0; i < len; i++) {
-			const char *w = config_setting_type(s) == CONFIG_TYPE_STRING ?
-			    config_setting_get_string(s) :
-			    config_setting_get_string(config_setting_get_elem(s, (unsigned)i));
-			int32_t from, to, span;
-
-			if (!parse_window(w, &from, &to)) {
-				cfg_error(s, d, "window \"%s\" in '%s' is not HH:MM-HH:MM with valid "
-				    "times (00:00 to 24:00)", w, key);
-				goto out;
-			}
-			if (from == to || (from == 0 && to == 0)) {
-				cfg_error(s, d, "window \"%s\" in '%s' is empty", w, key);
-				goto out;
-			}
-			/* A window ending at or before it starts crosses midnight. */
-			span = to > from ? to - from : SECONDS_PER_DAY - from + to;
-			for (size_t j = 0; j < nday; j++) {
-				int32_t os = day[j].start, oe = day[j].end;
-
-				if (from < oe && os < from + span) {
-					cfg_error(s, d, "windows in '%s' overlap: \"%s\" and an earlier one",
-					    key, w);
-					goto out;
-				}
-			}
-			day[nday++] = (struct sched_iv){ from, from + span };
-		}
+		parse_key(s, day, &nday, d);
 		for (size_t j = 0; j < nday; j++) {
-			xgrow((void **)&all, &cap, nall + 1, sizeof(*all));
 			all[nall].start = wd * SECONDS_PER_DAY + day[j].start;
 			all[nall].end = wd * SECONDS_PER_DAY + day[j].end;
 			nall++;
 		}
 	}
 	schedule_from_intervals(all, nall, a, out);
-	rc = 0;
-out:
-	free(all);
-	return rc;
+	return 0;
 }
 
 bool
