@@ -25,7 +25,7 @@ severity_parse(const char *s)
 	for (int i = 0; i < SEV__COUNT; i++)
 		if (strcmp(s, sev_names[i]) == 0)
 			return i;
-	if (strcmp(s, "never") == 0 || strcmp(s, "none") == 0)
+	if (strcmp(s, "never") == 0)
 		return SEV_NEVER;
 	return -1;
 }

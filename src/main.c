@@ -53,8 +53,8 @@ static const char usage_audit[] =
 "\n"
 "Options:\n"
 "  -p, --profile ID|FILE   jurisdiction profile: a built-in id (see 'dialaudit\n"
-"                          profiles') or a profile file; required unless\n"
-"                          dialaudit.cfg names one\n"
+"                          profiles') or a profile file; required (for scan,\n"
+"                          unless PATH/dialaudit.cfg names one)\n"
 "      --licence FILE      licence terms (holder, expiry, capacity, caller\n"
 "                          numbers, permitted purposes); also --license\n"
 "  -f, --format FORMAT     report format: text (default) or json\n"
@@ -72,8 +72,8 @@ static const char usage_audit[] =
 "\n"
 "Severities: critical > high > medium > low > info.\n"
 "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.\n"
-"Every error is one line on standard error, 'dialaudit: FILE:LINE: message',\n"
-"and nothing is written to standard output.\n";
+"An input error is one line on standard error, 'dialaudit: FILE:LINE: message';\n"
+"a usage error adds a hint. Nothing is written to standard output then.\n";
 
 static const char usage_profiles[] =
 "Usage: dialaudit profiles\n"
@@ -122,8 +122,8 @@ usage_error(const char *command, const char *fmt, const char *arg)
 {
 	fputs("dialaudit: ", stderr);
 	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'dialaudit %s--help' for more information.\n",
-	    command != NULL ? command : "");
+	fprintf(stderr, "\nTry 'dialaudit %s%s--help' for more information.\n",
+	    command != NULL ? command : "", command != NULL ? " " : "");
 	return EXIT_ERROR;
 }
 
@@ -204,6 +204,15 @@ option_bit(int ch)
 	return 0;
 }
 
+static const char *
+option_name(int ch)
+{
+	for (const struct option *o = long_options; o->name != NULL; o++)
+		if (o->val == ch)
+			return o->name;
+	return "?";
+}
+
 /* Parses options; returns the index of the first operand, -1 after --help, -2 on error. */
 static int
 parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
@@ -228,7 +237,7 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 		}
 		if ((option_bit(ch) & allowed) == 0)
 			return usage_error(c->command, "option '%s' does not apply to this command",
-			    argv[optind - 1]), -2;
+			    option_name(ch)), -2;
 		switch (ch) {
 		case 'p':
 			c->profile = optarg;

@@ -725,7 +725,8 @@ apply_file(struct loader *L, const config_setting_t *root, bool is_leaf)
 	if (r > 0) {
 		char **all = arena_alloc(p->arena, sizeof(char *) * (p->nsources + nsrc + 1));
 
-		memcpy(all, p->sources, sizeof(char *) * p->nsources);
+		if (p->nsources > 0)
+			memcpy(all, p->sources, sizeof(char *) * p->nsources);
 		memcpy(all + p->nsources, src, sizeof(char *) * nsrc);
 		p->sources = all;
 		p->nsources += nsrc;
@@ -855,6 +856,17 @@ profile_load(const char *id_or_path, struct profile **out, struct diag *d)
 		p->zones[0] = p->timezone;
 		p->nzones = 1;
 	}
+	/* Zones were checked on load; resolve them once for the log scanner. */
+	p->zones_tz = arena_alloc(p->arena, sizeof(*p->zones_tz) * p->nzones);
+	for (size_t i = 0; i < p->nzones; i++)
+		p->zones_tz[i] = tz_get(p->zones[i], d);
+	for (size_t i = 0; i < p->nzone_map; i++) {
+		struct zone_prefix *e = &p->zone_map[i];
+
+		e->zones_tz = arena_alloc(p->arena, sizeof(*e->zones_tz) * e->nzones);
+		for (size_t z = 0; z < e->nzones; z++)
+			e->zones_tz[z] = tz_get(e->zones[z], d);
+	}
 	p->numbering.country_code = p->country_code;
 	p->numbering.trunk_prefix = p->trunk_prefix != NULL ? p->trunk_prefix : "";
 	p->numbering.international_prefix = p->international_prefix != NULL ?
@@ -881,8 +893,8 @@ profile_free(struct profile *p)
 	free(p);
 }
 
-void
-profile_zones_for(const struct profile *p, const char *e164, const char *const **zones, size_t *n)
+static const struct zone_prefix *
+zone_entry(const struct profile *p, const char *e164)
 {
 	const char *nsn = phone_national(e164, &p->numbering);
 	size_t best = 0;
@@ -896,11 +908,24 @@ profile_zones_for(const struct profile *p, const char *e164, const char *const *
 			hit = &p->zone_map[i];
 		}
 	}
-	if (hit != NULL) {
-		*zones = (const char *const *)hit->zones;
-		*n = hit->nzones;
-	} else {
-		*zones = (const char *const *)p->zones;
-		*n = p->nzones;
-	}
+	return hit;
+}
+
+void
+profile_zone_tzs(const struct profile *p, const char *e164, const struct tz_zone *const **tzs,
+    size_t *n)
+{
+	const struct zone_prefix *hit = zone_entry(p, e164);
+
+	*tzs = hit != NULL ? hit->zones_tz : p->zones_tz;
+	*n = hit != NULL ? hit->nzones : p->nzones;
+}
+
+void
+profile_zones_for(const struct profile *p, const char *e164, const char *const **zones, size_t *n)
+{
+	const struct zone_prefix *hit = zone_entry(p, e164);
+
+	*zones = (const char *const *)(hit != NULL ? hit->zones : p->zones);
+	*n = hit != NULL ? hit->nzones : p->nzones;
 }

@@ -14,6 +14,7 @@
 struct arena;
 struct calendar;
 struct regex_list;
+struct tz_zone;
 
 /* How firmly a limit binds: the reports say which, because a carrier's
  * contract term is enforced differently from a statute. */
@@ -69,9 +70,11 @@ struct profile {
 	char *timezone;            /* default zone of the callee and of logs */
 	char **zones;              /* every zone a number of this country may be in */
 	size_t nzones;
+	const struct tz_zone **zones_tz;  /* zones, resolved */
 	struct zone_prefix {
 		char *prefix;      /* national significant number prefix */
 		char **zones;
+		const struct tz_zone **zones_tz;
 		size_t nzones;
 	} *zone_map;
 	size_t nzone_map;
@@ -134,6 +137,9 @@ char **profile_list_builtin(void);
 
 /* Candidate zones of a normalised number: from the zone map, else every zone. */
 void profile_zones_for(const struct profile *p, const char *e164, const char *const **zones,
+    size_t *n);
+/* The same, as loaded zones. */
+void profile_zone_tzs(const struct profile *p, const char *e164, const struct tz_zone *const **tzs,
     size_t *n);
 
 /* Purposes ("marketing", …) as bits of a mask. */

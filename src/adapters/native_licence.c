@@ -58,8 +58,8 @@ read_licence(const config_setting_t *g, struct model *m, const char *path, struc
 	};
 	struct licence *l = arena_alloc(m->arena, sizeof(*l));
 	const char *s;
-	char **purposes;
-	size_t npurposes;
+	char **purposes = NULL;
+	size_t npurposes = 0;
 	const char *req[] = { "holder", "number", "expires" };
 
 	if (cfg_check_keys(g, keys, "the licence", d) < 0)

@@ -5,21 +5,21 @@
 
 #include "util/timeutil.h"
 
-/* A live agent waits on every call in these modes, so no call is abandoned. */
-static bool
-agent_guaranteed(const struct campaign *c)
-{
-	return c->dial_mode == DIAL_PREVIEW || c->dial_mode == DIAL_PROGRESSIVE;
-}
-
 /* Whether the campaign's dialling can abandon calls at all. */
-static bool
-can_abandon(const struct campaign *c)
+bool
+campaign_can_abandon(const struct campaign *c)
 {
 	if (c->dial_mode == DIAL_PREDICTIVE || c->dial_mode == DIAL_UNSET)
 		return true;
 	/* AMD holds a call while it listens; a late connect is an abandoned call. */
 	return c->dial_mode == DIAL_PROGRESSIVE && c->amd == TRI_YES;
+}
+
+/* A live agent waits on every call unless the campaign can abandon. */
+static bool
+agent_guaranteed(const struct campaign *c)
+{
+	return !campaign_can_abandon(c);
 }
 
 const struct citation *
@@ -48,15 +48,16 @@ check_abandon_rate_config(struct check_ctx *ctx)
 	for (size_t i = 0; i < ctx->campaigns->n; i++) {
 		const struct campaign *c = &ctx->campaigns->v[i];
 
-		if (c->dial_mode != DIAL_PREDICTIVE && c->dial_mode != DIAL_UNSET)
+		if (!campaign_can_abandon(c))
 			continue;
 		if (c->abandon_target < 0)
-			check_campaign(ctx, c->dial_mode == DIAL_PREDICTIVE ? SEV_HIGH : SEV_MEDIUM, c,
-			    c->dial_mode == DIAL_PREDICTIVE ? CS_ABANDON_TARGET : CS_DIAL_MODE,
+			check_campaign(ctx, c->dial_mode == DIAL_UNSET ? SEV_MEDIUM : SEV_HIGH, c,
+			    c->dial_mode == DIAL_UNSET ? CS_DIAL_MODE : CS_ABANDON_TARGET,
 			    &p->abandon_rate.cite, limit, "not set",
 			    "campaign '%s' %s but sets no abandon_target, so the dialer's own default "
 			    "decides how many calls it drops", c->name,
 			    c->dial_mode == DIAL_PREDICTIVE ? "dials predictively" :
+			    c->dial_mode == DIAL_PROGRESSIVE ? "dials progressively with AMD" :
 			    "does not say its dial_mode (it may dial predictively)");
 		else if (c->abandon_target > p->abandon_rate.max_percent)
 			check_campaign(ctx, SEV_HIGH, c, CS_ABANDON_TARGET, &p->abandon_rate.cite, limit,
@@ -88,7 +89,7 @@ check_abandon_message_config(struct check_ctx *ctx)
 	for (size_t i = 0; i < ctx->campaigns->n; i++) {
 		const struct campaign *c = &ctx->campaigns->v[i];
 
-		if (!can_abandon(c))
+		if (!campaign_can_abandon(c))
 			continue;
 		if (c->abandon_message != TRI_YES) {
 			if (p->abandon_message.required)

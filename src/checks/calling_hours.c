@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "checks/events.h"
 #include "util/arena.h"
 #include "util/timeutil.h"
 #include "util/tz.h"
@@ -135,3 +136,83 @@ check_calling_hours_config(struct check_ctx *ctx)
 			    "calls (calendar %s)", c->name, p->hours.calendar_id);
 	}
 }
+
+/* ---- call logs ----------------------------------------------------------- */
+
+enum { HOURS_OUTSIDE, HOURS_HOLIDAY, HOURS_BARRED_DATE };
+
+static bool
+hours_applies(const struct event_ctx *ctx)
+{
+	return ctx->profile->hours.set;
+}
+
+static bool
+barred_date(const struct limit_hours *h, int64_t day)
+{
+	for (size_t i = 0; i < h->nbarred_dates; i++)
+		if (h->barred_dates[i] == day)
+			return true;
+	return false;
+}
+
+/* The call must fit the permitted hours in every zone the callee may be in. */
+static void
+hours_per_call(struct event_ctx *ctx, const struct call *c)
+{
+	const struct limit_hours *h = &ctx->profile->hours;
+
+	for (size_t z = 0; z < ctx->nzones; z++) {
+		int32_t off = tz_offset_at(ctx->zones[z], c->start);
+		int64_t local = c->start + off;
+		int64_t day = local >= 0 ? local / SECONDS_PER_DAY :
+		    (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
+		int32_t sec = (int32_t)(local - day * SECONDS_PER_DAY);
+		int wd = weekday_from_days(day);
+
+		if (barred_date(h, day)) {
+			event_violation(ctx, c, off, HOURS_BARRED_DATE, (int32_t)z);
+			return;
+		}
+		if (h->calendar != NULL && h->holidays_barred && calendar_is_holiday(h->calendar, day, NULL)) {
+			event_violation(ctx, c, off, HOURS_HOLIDAY, (int32_t)z);
+			return;
+		}
+		if (h->calendar != NULL && h->workday_as >= 0 && calendar_is_workday(h->calendar, day))
+			wd = h->workday_as;
+		if (!schedule_contains(&h->windows, wd * SECONDS_PER_DAY + sec)) {
+			event_violation(ctx, c, off, HOURS_OUTSIDE, (int32_t)z);
+			return;
+		}
+	}
+}
+
+static void
+hours_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
+{
+	const struct limit_hours *h = &ctx->profile->hours;
+	int64_t local = v->start + v->offset;
+	int64_t day = local >= 0 ? local / SECONDS_PER_DAY : (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
+	char tod[16];
+	const char *name = NULL;
+
+	format_time_of_day((int32_t)(local - day * SECONDS_PER_DAY), tod, sizeof(tod));
+	switch (v->reason) {
+	case HOURS_HOLIDAY:
+		calendar_is_holiday(h->calendar, day, &name);
+		snprintf(buf, size, "on a public holiday (%s), on which calls are barred",
+		    name != NULL && name[0] ? name : "calendar " /* id follows */);
+		break;
+	case HOURS_BARRED_DATE:
+		snprintf(buf, size, "on a barred date");
+		break;
+	default:
+		snprintf(buf, size, "started %s %s callee's local time, outside the permitted hours",
+		    weekday_name(weekday_from_days(day)), tod);
+		break;
+	}
+}
+
+const struct event_hooks calling_hours_events = {
+	hours_applies, hours_per_call, NULL, NULL, hours_describe,
+};

@@ -2,6 +2,9 @@
 #include "checks/check.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include "util/phone.h"
 
 const struct citation *
 limit_capacity(const struct profile *p, char *buf, size_t size)
@@ -60,16 +63,24 @@ check_capacity_config(struct check_ctx *ctx)
 		return;
 	for (size_t i = 0; i < ctx->campaigns->n; i++) {
 		const struct campaign *c = &ctx->campaigns->v[i];
-		long long allowed = (long long)p->capacity.per_caller_number * (long long)c->ncaller_ids;
+		size_t valid = 0;
+		long long allowed;
 
-		if (c->max_channels <= 0 || c->ncaller_ids == 0 || c->max_channels <= allowed)
+		for (size_t k = 0; k < c->ncaller_ids; k++) {
+			char e164[PHONE_MAX];
+
+			valid += phone_normalise(c->caller_ids[k], strlen(c->caller_ids[k]),
+			    &p->numbering, e164) == PHONE_OK;
+		}
+		allowed = (long long)p->capacity.per_caller_number * (long long)valid;
+		if (c->max_channels <= 0 || valid == 0 || c->max_channels <= allowed)
 			continue;
 		check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_CHANNELS, "per-caller-number",
 		    &p->capacity.cite, limit,
 		    check_printf(ctx, "%d channels over %zu caller number%s", c->max_channels,
-		    c->ncaller_ids, c->ncaller_ids == 1 ? "" : "s"),
-		    "campaign '%s' may run %d concurrent calls over %zu caller number%s; at %d per "
-		    "number it may run at most %lld", c->name, c->max_channels, c->ncaller_ids,
-		    c->ncaller_ids == 1 ? "" : "s", p->capacity.per_caller_number, allowed);
+		    valid, valid == 1 ? "" : "s"),
+		    "campaign '%s' may run %d concurrent calls over %zu valid caller number%s; at %d "
+		    "per number it may run at most %lld", c->name, c->max_channels, valid,
+		    valid == 1 ? "" : "s", p->capacity.per_caller_number, allowed);
 	}
 }

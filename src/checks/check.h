@@ -79,6 +79,9 @@ const struct citation *limit_retention(const struct profile *p, char *buf, size_
 long long frequency_max_in_window(const struct campaign *c, int64_t window,
     enum campaign_setting *bound);
 
+/* Whether the campaign's dialling can abandon calls (predictive, unknown, or AMD). */
+bool campaign_can_abandon(const struct campaign *c);
+
 /* Runs every rule's config check. */
 void checks_run_config(struct check_ctx *ctx);
 

@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <stdio.h>
 
+#include "checks/events.h"
 #include "util/timeutil.h"
 
 const struct citation *
@@ -90,15 +91,83 @@ check_frequency_config(struct check_ctx *ctx)
 				snprintf(w, sizeof(w), "local day");
 			snprintf(limit, sizeof(limit), "at most %d calls per number per %s", f->calls, w);
 			if (most == LLONG_MAX)
-				check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_ATTEMPTS, w, &f->cite, limit,
+				check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_ATTEMPTS, limit, &f->cite, limit,
 				    "unlimited",
-				    "campaign '%s' sets neither max_attempts nor a retry interval, so nothing "
-				    "limits the calls to one number per %s (limit: %d)", c->name, w, f->calls);
+				    "campaign '%s' sets no max_attempts and no retry delay above zero, so "
+				    "nothing limits the calls to one number per %s (limit: %d)", c->name, w,
+				    f->calls);
 			else if (most > f->calls)
-				check_campaign_ident(ctx, SEV_HIGH, c, bound, w, &f->cite, limit,
+				check_campaign_ident(ctx, SEV_HIGH, c, bound, limit, &f->cite, limit,
 				    check_printf(ctx, "up to %lld", most),
 				    "campaign '%s' retry settings allow up to %lld calls to one number per "
 				    "%s; the limit is %d", c->name, most, w, f->calls);
 		}
 	}
 }
+
+/* ---- call logs ----------------------------------------------------------- */
+
+static bool
+frequency_applies(const struct event_ctx *ctx)
+{
+	return ctx->profile->nfrequency > 0;
+}
+
+static int64_t
+local_day(const struct event_ctx *ctx, int64_t t)
+{
+	int64_t local = t + event_offset(ctx, t);
+
+	return local >= 0 ? local / SECONDS_PER_DAY : (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
+}
+
+/*
+ * Counting the call itself, more than N attempts in (start - W, start] is a
+ * breach, and every further call is one more: two pointers over the
+ * number's calls in start order.
+ */
+static void
+frequency_per_number(struct event_ctx *ctx, struct call *const *calls, size_t n)
+{
+	const struct profile *p = ctx->profile;
+
+	for (size_t k = 0; k < p->nfrequency; k++) {
+		const struct limit_frequency *f = &p->frequency[k];
+		size_t j = 0;
+
+		if ((size_t)f->calls >= n)
+			continue;
+		for (size_t i = 0; i < n; i++) {
+			size_t count;
+
+			if (f->calendar_day) {
+				int64_t day = local_day(ctx, calls[i]->start);
+
+				while (local_day(ctx, calls[j]->start) != day)
+					j++;
+			} else {
+				while (calls[i]->start - calls[j]->start >= f->window)
+					j++;
+			}
+			count = i - j + 1;
+			if (count > (size_t)f->calls)
+				event_violation(ctx, calls[i], event_offset(ctx, calls[i]->start), (uint8_t)k,
+				    (int32_t)count);
+		}
+	}
+}
+
+static void
+frequency_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
+{
+	const struct limit_frequency *f = &ctx->profile->frequency[v->reason];
+	char w[32];
+
+	format_duration(f->window, w, sizeof(w));
+	snprintf(buf, size, "call %d to this number %s%s (limit %d)", v->aux,
+	    f->calendar_day ? "on the same local day" : "within ", f->calendar_day ? "" : w, f->calls);
+}
+
+const struct event_hooks frequency_events = {
+	frequency_applies, NULL, frequency_per_number, NULL, frequency_describe,
+};

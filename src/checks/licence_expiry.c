@@ -35,7 +35,7 @@ check_licence_expiry_config(struct check_ctx *ctx)
 		    p->licence_renewal.set ? &p->licence_renewal.cite : NULL, limit, expires,
 		    "licence %s expired on %s, %lld day%s ago", l->number, expires, (long long)-left,
 		    left == -1 ? "" : "s");
-	else if (left <= lead)
+	else if (p->licence_renewal.set && left <= lead)
 		check_licence(ctx, SEV_HIGH, l->expires_line, "expires", &p->licence_renewal.cite, limit,
 		    expires, "licence %s expires on %s, in %lld day%s, inside the %d-day renewal lead "
 		    "time", l->number, expires, (long long)left, left == 1 ? "" : "s", lead);

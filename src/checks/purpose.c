@@ -28,7 +28,7 @@ ban_applies(const struct check_ctx *ctx)
 {
 	const struct profile *p = ctx->profile;
 
-	if (p->call_purpose.nlicence_types == 0 || ctx->licence == NULL)
+	if (p->call_purpose.nlicence_types == 0 || ctx->licence == NULL || ctx->licence->type == NULL)
 		return true;
 	for (size_t i = 0; i < p->call_purpose.nlicence_types; i++)
 		if (ctx->licence->type != NULL &&
@@ -64,12 +64,12 @@ check_purpose_config(struct check_ctx *ctx)
 		}
 		if (p->call_purpose.set && (p->call_purpose.forbidden & (1u << c->purpose)) &&
 		    ban_applies(ctx))
-			check_campaign_ident(ctx, l != NULL || p->call_purpose.nlicence_types == 0 ?
-			    SEV_CRITICAL : SEV_HIGH, c, CS_PURPOSE, "profile", &p->call_purpose.cite, limit,
+			check_campaign_ident(ctx, (l != NULL && l->type != NULL) ||
+			    p->call_purpose.nlicence_types == 0 ? SEV_CRITICAL : SEV_HIGH, c, CS_PURPOSE, "profile", &p->call_purpose.cite, limit,
 			    purpose_name(c->purpose), "campaign '%s' makes %s calls, which the profile "
 			    "forbids%s", c->name, purpose_name(c->purpose),
-			    l == NULL && p->call_purpose.nlicence_types > 0 ?
-			    " under the licence types it names (no licence was given to tell)" :
+			    (l == NULL || l->type == NULL) && p->call_purpose.nlicence_types > 0 ?
+			    " under the licence types it names (no licence type was given to tell)" :
 			    (l != NULL && l->type != NULL ? check_printf(ctx, " under a %s licence", l->type) : ""));
 	}
 }

@@ -8,6 +8,7 @@
 
 struct check_ctx;
 struct citation;
+struct event_hooks;
 struct profile;
 
 /*
@@ -26,6 +27,7 @@ struct rule {
 	const char *remediation;  /* how to fix a finding */
 	const struct citation *(*limit)(const struct profile *p, char *buf, size_t size);
 	void (*check_config)(struct check_ctx *ctx);
+	const struct event_hooks *events; /* call-log part; NULL when none */
 };
 
 extern const struct rule rule_table[];

@@ -258,15 +258,16 @@ cfg_duration(const config_setting_t *group, const char *name, bool allow_zero, i
 		long long v = config_setting_get_int64(s);
 
 		if (v < 0 || (v == 0 && !allow_zero) || v > 100LL * 365 * 86400)
-			return cfg_error(s, d, "'%s' is %lld seconds; it must be %s", name, v,
-			    allow_zero ? "0 or more" : "more than 0");
+			return cfg_error(s, d, "'%s' is %lld seconds; it must be %s and at most 100 "
+			    "years", name, v, allow_zero ? "0 or more" : "more than 0");
 		*out = v;
 		return 1;
 	}
 	if (config_setting_type(s) != CONFIG_TYPE_STRING)
 		return cfg_error(s, d, "'%s' must be a duration such as \"90s\", \"5m\", \"24h\" or \"7d\"",
 		    name);
-	if (!parse_duration(config_setting_get_string(s), allow_zero, out))
+	if (!parse_duration(config_setting_get_string(s), allow_zero, out) ||
+	    *out > 100LL * 365 * 86400)
 		return cfg_error(s, d, "'%s' = \"%s\" is not a valid duration (use e.g. \"90s\", "
 		    "\"5m\", \"24h\", \"7d\"%s)", name, config_setting_get_string(s),
 		    allow_zero ? "" : "; it must be more than 0");

@@ -47,6 +47,6 @@ fs_join(const char *dir, const char *path, char *buf, unsigned long size)
 	if (path[0] == '/' || dir == NULL || dir[0] == '\0' || strcmp(dir, ".") == 0)
 		snprintf(buf, size, "%s", path);
 	else
-		snprintf(buf, size, "%s/%s", dir, path);
+		snprintf(buf, size, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", path);
 	return buf;
 }

@@ -125,7 +125,7 @@ phone_mask(const char *e164, const struct numbering *np, char *out, size_t size)
 	}
 	snprintf(body, sizeof(body), "%s", nsn);
 	len = strlen(body);
-	keep_head = len >= 8 ? 3 : 0;
+	keep_head = len >= 8 && cc[0] != '\0' ? 3 : 0;
 	for (size_t i = keep_head; i + 2 < len; i++)
 		body[i] = '*';
 	if (cc[0] != '\0')

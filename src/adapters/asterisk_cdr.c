@@ -1,0 +1,272 @@
+/* asterisk-cdr: Asterisk cdr_csv Master.csv and cdr_custom CSV logs. */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "adapters/adapter.h"
+#include "adapters/sniff.h"
+#include "logscan.h"
+
+int asterisk_cdr_sniff(const char *path, const char *head, size_t len);
+extern const struct log_format log_format_asterisk;
+
+enum col {
+	C_ACCOUNTCODE, C_SRC, C_DST, C_DCONTEXT, C_CLID, C_CHANNEL, C_DSTCHANNEL, C_LASTAPP,
+	C_LASTDATA, C_START, C_ANSWER, C_END, C_DURATION, C_BILLSEC, C_DISPOSITION, C_AMAFLAGS,
+	C_UNIQUEID, C_USERFIELD, C_PEERACCOUNT, C_LINKEDID, C_SEQUENCE, C__COUNT,
+};
+
+static const char *const col_names[C__COUNT] = {
+	"accountcode", "src", "dst", "dcontext", "clid", "channel", "dstchannel", "lastapp",
+	"lastdata", "start", "answer", "end", "duration", "billsec", "disposition", "amaflags",
+	"uniqueid", "userfield", "peeraccount", "linkedid", "sequence",
+};
+
+/* The cdr_csv order is fixed; cdr.conf options append columns (formats.md §1.1). */
+static const int base16[16] = { C_ACCOUNTCODE, C_SRC, C_DST, C_DCONTEXT, C_CLID, C_CHANNEL,
+	C_DSTCHANNEL, C_LASTAPP, C_LASTDATA, C_START, C_ANSWER, C_END, C_DURATION, C_BILLSEC,
+	C_DISPOSITION, C_AMAFLAGS };
+/* The legacy cdr_custom "Master.csv =>" line of cdr_custom.conf.sample. */
+static const int legacy_custom[19] = { C_CLID, C_SRC, C_DST, C_DCONTEXT, C_CHANNEL,
+	C_DSTCHANNEL, C_LASTAPP, C_LASTDATA, C_START, C_ANSWER, C_END, C_DURATION, C_BILLSEC,
+	C_DISPOSITION, C_AMAFLAGS, C_ACCOUNTCODE, C_UNIQUEID, C_USERFIELD, C_SEQUENCE };
+
+static bool
+looks_like_date(struct text t)
+{
+	return t.n == 19 && isdigit((unsigned char)t.p[0]) && t.p[4] == '-' && t.p[13] == ':';
+}
+
+/* uniqueid is "epoch.seq", optionally behind "systemname-". */
+static bool
+looks_like_uniqueid(struct text t)
+{
+	const char *dot = memchr(t.p, '.', t.n);
+	size_t i;
+
+	if (dot == NULL)
+		return false;
+	for (i = (size_t)(dot - t.p); i > 0 && isdigit((unsigned char)t.p[i - 1]); i--)
+		;
+	return (size_t)(dot - t.p) - i >= 9 && (i == 0 || t.p[i - 1] == '-');
+}
+
+int
+asterisk_cdr_sniff(const char *path, const char *head, size_t len)
+{
+	static const char *const sfx[] = { ".csv", ".CSV", NULL };
+	size_t commas = 0, quotes = 0;
+	const char *nl = memchr(head, '\n', len);
+	size_t first = nl != NULL ? (size_t)(nl - head) : len;
+	bool dated = false;
+
+	for (size_t i = 0; i < first; i++) {
+		commas += head[i] == ',';
+		quotes += head[i] == '"';
+		if (i + 19 <= first && isdigit((unsigned char)head[i]) && head[i + 4] == '-' &&
+		    head[i + 7] == '-' && head[i + 10] == ' ' && head[i + 13] == ':')
+			dated = true;
+	}
+	if (first >= 5 && strncasecmp(head, "accountcode", 11) == 0)
+		return 80; /* cdr_custom with a header */
+	if (commas < 15 || commas > 20 || !dated)
+		return 0;
+	return (sniff_has_suffix(path, sfx) ? 70 : 50) + (quotes >= 8 ? 10 : 0);
+}
+
+static int
+cdr_start(struct log_reader *r, const struct text *f, size_t n, const char **reason)
+{
+	int found = 0;
+
+	for (size_t i = 0; i < n; i++)
+		for (int c = 0; c < C__COUNT; c++)
+			if (f[i].n == strlen(col_names[c]) && strncasecmp(f[i].p, col_names[c], f[i].n) == 0) {
+				r->cols[c] = (int)i;
+				found++;
+			}
+	if (found >= 3) {
+		if (r->cols[C_START] < 0 || (r->cols[C_DST] < 0 && r->cols[C_LASTDATA] < 0)) {
+			*reason = "its header names no 'start' or no 'dst'/'lastdata' column";
+			return -1;
+		}
+		r->has_header = true;
+		return 1;
+	}
+	if (n < 16 || n > 21) {
+		*reason = "the first row has neither 16 to 21 columns nor a header";
+		return -1;
+	}
+	return 0;
+}
+
+/* The columns of a headerless row, decided by its count (cdr.conf may change mid-file). */
+static bool
+layout(const struct text *f, size_t n, int cols[C__COUNT])
+{
+	for (int c = 0; c < C__COUNT; c++)
+		cols[c] = -1;
+	if (n == 19 && looks_like_date(f[8]) && !looks_like_date(f[9])) {
+		for (int i = 0; i < 19; i++)
+			cols[legacy_custom[i]] = i;
+		return true;
+	}
+	if (n < 16 || n > 21)
+		return false;
+	for (int i = 0; i < 16; i++)
+		cols[base16[i]] = i;
+	switch (n) {
+	case 17:
+		cols[looks_like_uniqueid(f[16]) ? C_UNIQUEID : C_USERFIELD] = 16;
+		break;
+	case 18:
+		cols[C_UNIQUEID] = 16;
+		cols[C_USERFIELD] = 17;
+		break;
+	case 19:
+		cols[C_PEERACCOUNT] = 16;
+		cols[C_LINKEDID] = 17;
+		cols[C_SEQUENCE] = 18;
+		break;
+	case 20:
+		cols[looks_like_uniqueid(f[16]) ? C_UNIQUEID : C_USERFIELD] = 16;
+		cols[C_PEERACCOUNT] = 17;
+		cols[C_LINKEDID] = 18;
+		cols[C_SEQUENCE] = 19;
+		break;
+	case 21:
+		cols[C_UNIQUEID] = 16;
+		cols[C_USERFIELD] = 17;
+		cols[C_PEERACCOUNT] = 18;
+		cols[C_LINKEDID] = 19;
+		cols[C_SEQUENCE] = 20;
+		break;
+	}
+	return true;
+}
+
+/* The dialled number of an originated call: "PJSIP/13812345678@trunk,30,tT",
+ * "SIP/trunk/13812345678", "DAHDI/g1/13812345678". */
+static struct text
+number_from_dial(struct text t)
+{
+	struct text out = { t.p, 0 };
+	const char *end = t.p + t.n, *p = memchr(t.p, '/', t.n);
+	const char *tok, *stop;
+
+	if (p == NULL)
+		return out;
+	tok = p + 1;
+	for (stop = tok; stop < end && *stop != '@' && *stop != ',' && *stop != '&' && *stop != ')' &&
+	    *stop != '|'; stop++)
+		if (*stop == '/')
+			tok = stop + 1;
+	out.p = tok;
+	out.n = (size_t)(stop - tok);
+	return out;
+}
+
+static struct text
+col(const struct text *f, size_t n, const int cols[C__COUNT], enum col c)
+{
+	static const char empty[] = "";
+	struct text none = { empty, 0 };
+
+	return cols[c] >= 0 && (size_t)cols[c] < n ? f[cols[c]] : none;
+}
+
+static bool
+is_digits(struct text t)
+{
+	size_t i = t.n > 0 && t.p[0] == '+' ? 1 : 0;
+
+	if (t.n - i < 3)
+		return false;
+	for (; i < t.n; i++)
+		if (!isdigit((unsigned char)t.p[i]) && t.p[i] != '-' && t.p[i] != ' ')
+			return false;
+	return true;
+}
+
+static int
+cdr_row(struct log_reader *r, const struct text *f, size_t n, struct call *c, const char **reason)
+{
+	int local[C__COUNT];
+	const int *cols = r->cols;
+	struct text num, disp, user;
+	int64_t answer = 0;
+	uint32_t duration;
+
+	if (!r->has_header) {
+		if (!layout(f, n, local)) {
+			*reason = "wrong column count (expected 16 to 21)";
+			return -1;
+		}
+		cols = local;
+	}
+	if (log_time(r, col(f, n, cols, C_START), &c->start, reason) < 0)
+		return -1;
+	if (col(f, n, cols, C_ANSWER).n > 0 &&
+	    log_time(r, col(f, n, cols, C_ANSWER), &answer, reason) < 0)
+		return -1;
+	if (log_uint(col(f, n, cols, C_DURATION), &duration) < 0) {
+		int64_t end;
+
+		/* cdr_custom files may leave duration out; end - start serves. */
+		if (col(f, n, cols, C_END).n == 0 || log_time(r, col(f, n, cols, C_END), &end, reason) < 0 ||
+		    end < c->start) {
+			*reason = "duration is not a whole number of seconds";
+			return -1;
+		}
+		duration = (uint32_t)(end - c->start);
+	}
+	c->duration = duration;
+	num = col(f, n, cols, C_DST);
+	if (!is_digits(num))
+		num = number_from_dial(col(f, n, cols, C_LASTDATA));
+	if (log_number(r, num, &c->number, reason) < 0)
+		return -1;
+	disp = col(f, n, cols, C_DISPOSITION);
+	user = col(f, n, cols, C_USERFIELD);
+	if (text_eq(disp, "ANSWERED") && answer != 0) {
+		c->disposition = DISP_ANSWERED;
+		c->flags |= CALL_ANSWERED | CALL_LIVE;
+		c->ring = answer >= c->start ? (uint32_t)(answer - c->start) : 0;
+		if (col(f, n, cols, C_DSTCHANNEL).n > 0 && col(f, n, cols, C_BILLSEC).n > 0 &&
+		    !text_eq(col(f, n, cols, C_BILLSEC), "0"))
+			c->flags |= CALL_AGENT;
+	} else {
+		c->ring = duration;
+		if (text_eq(disp, "BUSY"))
+			c->disposition = DISP_BUSY;
+		else if (text_eq(disp, "FAILED") || text_eq(disp, "CONGESTION"))
+			c->disposition = DISP_FAILED;
+		else if (text_eq(disp, "NO ANSWER") || text_eq(disp, "CANCEL") || text_eq(disp, "ANSWERED"))
+			c->disposition = DISP_NO_ANSWER;
+		else
+			c->disposition = DISP_UNKNOWN;
+	}
+	/* CDRs record neither abandonment nor AMD nor refusals; sites that
+	 * mark them copy a word into CDR(userfield) (docs/adapters.md). */
+	if (user.n > 0) {
+		if (text_has(user, "MACHINE")) {
+			c->disposition = DISP_MACHINE;
+			c->flags &= (uint8_t)~CALL_LIVE;
+		} else if (text_has(user, "ABANDON") || text_has(user, "DROP")) {
+			c->disposition = DISP_ABANDONED;
+			c->flags |= CALL_ABANDONED;
+		} else if (text_has(user, "REFUSE") || text_has(user, "DNC")) {
+			c->disposition = DISP_REFUSED;
+			c->flags |= CALL_REFUSED;
+		}
+	}
+	c->campaign = log_intern_campaign(r, col(f, n, cols, C_ACCOUNTCODE));
+	c->caller = log_intern_caller(r, col(f, n, cols, C_SRC));
+	c->link = log_hash(col(f, n, cols, C_LINKEDID).n > 0 ? col(f, n, cols, C_LINKEDID) :
+	    col(f, n, cols, C_UNIQUEID));
+	return 0;
+}
+
+const struct log_format log_format_asterisk = {
+	"asterisk-cdr", ',', cdr_start, cdr_row,
+};

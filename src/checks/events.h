@@ -1,0 +1,87 @@
+/* The event engine: call-log rules over every call, grouped by number. */
+#ifndef DIALAUDIT_CHECKS_EVENTS_H
+#define DIALAUDIT_CHECKS_EVENTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "calllog.h"
+#include "finding.h"
+#include "model.h"
+
+struct arena;
+struct consent_list;
+struct dnc_list;
+struct profile;
+struct rule;
+struct tz_zone;
+
+/* One call that broke one rule: 40 bytes, as there may be millions. */
+struct violation {
+	uint64_t number;
+	int64_t start;
+	uint32_t line;
+	uint32_t campaign;
+	int32_t offset;   /* UTC offset of the callee's local time, for the report */
+	int32_t aux;      /* rule-specific detail (a count, a limit index, seconds) */
+	uint16_t file;
+	uint8_t rule;     /* index in rule_table */
+	uint8_t reason;   /* rule-specific reason code */
+};
+
+struct event_ctx {
+	const struct rule *rule;           /* the rule whose hook runs */
+	const struct profile *profile;
+	const struct licence *licence;
+	const struct campaign_set *campaigns;
+	const struct calllog *log;
+	const struct dnc_list *dnc;
+	const struct consent_list *consent;
+	int capacity;                      /* --capacity, else the licence's channels; 0 = none */
+	bool show_numbers;
+	int64_t today;
+	struct findings *out;
+	struct arena *scratch;
+	struct violation *v;
+	size_t nv, v_cap;
+	const struct campaign **campaign_cfg; /* by campaign id: its config, or NULL */
+	uint64_t *calls_per_campaign;      /* counted attempts by campaign id */
+	uint64_t attempts;                 /* all counted attempts */
+	/* the number group being checked (per_call and per_number hooks) */
+	const struct tz_zone *const *zones;
+	size_t nzones;
+	void *rule_state[64];              /* by rule index, for a rule's own tallies */
+};
+
+/*
+ * A rule's part in the engine. per_call sees each counted attempt (with
+ * ctx->zones set to the callee's candidate zones); per_number sees all
+ * attempts to one number in start order; finish runs once at the end and
+ * may add findings of its own (aggregates). describe writes a violation's
+ * reason for the details CSV and the examples.
+ */
+struct event_hooks {
+	bool (*applies)(const struct event_ctx *ctx);
+	void (*per_call)(struct event_ctx *ctx, const struct call *c);
+	void (*per_number)(struct event_ctx *ctx, struct call *const *calls, size_t n);
+	void (*finish)(struct event_ctx *ctx);
+	void (*describe)(const struct event_ctx *ctx, const struct violation *v, char *buf,
+	    size_t size);
+};
+
+/* Records that call c broke ctx->rule. */
+void event_violation(struct event_ctx *ctx, const struct call *c, int32_t offset, uint8_t reason,
+    int32_t aux);
+/* Local wall time of t in the callee's first candidate zone (offset returned). */
+int32_t event_offset(const struct event_ctx *ctx, int64_t t);
+const char *event_campaign_name(const struct event_ctx *ctx, uint32_t id);
+
+/* Runs every event rule and adds their findings. */
+void events_run(struct event_ctx *ctx);
+/* Writes the per-call details CSV (header rule,file,line,campaign,number,local_time,reason). */
+int events_write_details(const struct event_ctx *ctx, FILE *out);
+void events_free(struct event_ctx *ctx);
+
+#endif

@@ -1,0 +1,162 @@
+/* CSV records from a buffer: libcsv fed one line at a time. */
+#include "util/csvrec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+static void
+on_field(void *data, size_t len, void *ctx)
+{
+	struct csvrec *r = ctx;
+
+	r->started = true;
+	if (r->done) {
+		r->spill = true; /* a bare carriage return ended a record mid-line */
+		return;
+	}
+	if (r->nfields == CSVREC_MAX_FIELDS) {
+		r->too_many = true;
+		return;
+	}
+	if (data != NULL && memchr(data, '\0', len) != NULL)
+		r->has_nul = true;
+	xgrow((void **)&r->offs, &r->fields_cap, r->nfields + 1, sizeof(*r->offs));
+	xgrow((void **)&r->buf, &r->buf_cap, r->used + len + 1, 1);
+	if (len > 0)
+		memcpy(r->buf + r->used, data, len);
+	r->offs[r->nfields] = r->used;
+	r->used += len;
+	r->buf[r->used++] = '\0';
+	r->nfields++;
+}
+
+static void
+on_record(int c, void *ctx)
+{
+	struct csvrec *r = ctx;
+
+	(void)c;
+	if (r->done)
+		r->spill = true;
+	r->done = true;
+}
+
+int
+csvrec_init(struct csvrec *r, unsigned char delim)
+{
+	memset(r, 0, sizeof(*r));
+	r->delim = delim;
+	if (csv_init(&r->parser, CSV_STRICT_FINI) != 0)
+		return -1;
+	csv_set_delim(&r->parser, delim);
+	return 0;
+}
+
+void
+csvrec_free(struct csvrec *r)
+{
+	csv_free(&r->parser);
+	free(r->fields);
+	free(r->offs);
+	free(r->buf);
+	memset(r, 0, sizeof(*r));
+}
+
+static void
+reset(struct csvrec *r)
+{
+	r->nfields = 0;
+	r->used = 0;
+	r->done = r->spill = r->too_many = r->has_nul = r->started = false;
+}
+
+/* Throws away libcsv's half-read record: a new parser is cheapest and sure. */
+static void
+restart_parser(struct csvrec *r)
+{
+	csv_free(&r->parser);
+	csv_init(&r->parser, CSV_STRICT_FINI);
+	csv_set_delim(&r->parser, r->delim);
+}
+
+static void
+finish_fields(struct csvrec *r)
+{
+	/* fields point into buf only now: buf may have moved while growing */
+	r->fields = xrealloc(r->fields, sizeof(*r->fields) * (r->nfields + 1));
+	for (size_t i = 0; i < r->nfields; i++) {
+		r->fields[i].p = r->buf + r->offs[i];
+		r->fields[i].n = (i + 1 < r->nfields ? r->offs[i + 1] - 1 : r->used - 1) - r->offs[i];
+	}
+}
+
+enum csvrec_status
+csvrec_next(struct csvrec *r, const char *buf, size_t len, size_t pos, struct csvrec_result *res)
+{
+	size_t cur = pos;
+	size_t fed = 0;
+
+	memset(res, 0, sizeof(*res));
+	reset(r);
+	for (;;) {
+		const char *nl;
+		size_t line_end, line_len;
+
+		if (cur >= len) {
+			if (!r->started && r->nfields == 0 && fed == 0)
+				return CSVREC_END;
+			/* last record without a newline, or an open quote */
+			if (csv_fini(&r->parser, on_field, on_record, r) != 0) {
+				restart_parser(r);
+				res->next = res->second_line ? res->second_line : len;
+				res->reason = "unterminated quote at end of file";
+				return CSVREC_BAD;
+			}
+			break;
+		}
+		nl = memchr(buf + cur, '\n', len - cur);
+		line_end = nl != NULL ? (size_t)(nl - buf) + 1 : len;
+		line_len = line_end - cur;
+		if (!r->started && fed == 0) {
+			/* blank lines between records are not records */
+			size_t body = line_len;
+
+			while (body > 0 && (buf[cur + body - 1] == '\n' || buf[cur + body - 1] == '\r'))
+				body--;
+			if (body == 0) {
+				res->blank_lines++;
+				cur = line_end;
+				continue;
+			}
+			res->start = cur;
+		}
+		if (fed == 1)
+			res->second_line = cur;
+		csv_parse(&r->parser, buf + cur, line_len, on_field, on_record, r);
+		fed++;
+		res->lines++;
+		cur = line_end;
+		if (r->done)
+			break;
+		if (r->used > CSVREC_MAX_BYTES) {
+			restart_parser(r);
+			res->next = res->second_line ? res->second_line : cur;
+			res->reason = "record longer than 1 MiB (an unterminated quote?)";
+			return CSVREC_BAD;
+		}
+	}
+	res->next = cur;
+	if (res->second_line == 0)
+		res->second_line = cur;
+	if (r->spill || r->too_many || r->has_nul) {
+		if (r->spill)
+			restart_parser(r);
+		res->reason = r->too_many ? "more than 4096 columns" : r->has_nul ?
+		    "NUL byte in the row" : "carriage return inside a row";
+		return CSVREC_BAD;
+	}
+	finish_fields(r);
+	return CSVREC_OK;
+}
