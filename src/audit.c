@@ -37,6 +37,12 @@ audit_init(struct audit *a, const struct audit_options *opt)
 void
 audit_free(struct audit *a)
 {
+	if (a->have_events)
+		events_free(&a->events);
+	if (a->have_dnc)
+		dnc_free(&a->dnc);
+	if (a->have_consent)
+		consent_free(&a->consent);
 	profile_free(a->profile);
 	model_free(&a->model);
 	findings_free(&a->findings);
@@ -44,6 +50,7 @@ audit_free(struct audit *a)
 		free(a->seen[i]);
 	free(a->seen);
 	free(a->inputs);
+	arena_free(a->scratch);
 	arena_free(a->arena);
 	memset(a, 0, sizeof(*a));
 }
@@ -56,6 +63,7 @@ add_input(struct audit *a, const char *path, const char *kind, const char *forma
 
 	xgrow((void **)&a->inputs, &a->inputs_cap, a->ninputs + 1, sizeof(*in));
 	in = &a->inputs[a->ninputs++];
+	in->log_index = -1;
 	in->path = arena_strdup(a->arena, path);
 	in->kind = kind;
 	in->format = format;
@@ -95,7 +103,8 @@ int
 audit_read_settings(struct audit *a, const char *dir, struct diag *d)
 {
 	static const struct cfg_key keys[] = { { "profile", CFG_STRING }, { "licence", CFG_STRING },
-		{ "fail_on", CFG_STRING }, { NULL, 0 } };
+		{ "fail_on", CFG_STRING }, { "dnc", CFG_STRING }, { "consent", CFG_STRING },
+		{ "log_tz", CFG_STRING }, { NULL, 0 } };
 	char path[PATH_MAX + 32], joined[PATH_MAX + 300];
 	struct stat st;
 	config_t cfg;
@@ -122,6 +131,12 @@ audit_read_settings(struct audit *a, const char *dir, struct diag *d)
 	}
 	if (cfg_string(config_root_setting(&cfg), "licence", &s, d) > 0)
 		a->settings_licence = arena_strdup(a->arena, fs_join(dir, s, joined, sizeof(joined)));
+	if (cfg_string(config_root_setting(&cfg), "dnc", &s, d) > 0)
+		a->settings_dnc = arena_strdup(a->arena, fs_join(dir, s, joined, sizeof(joined)));
+	if (cfg_string(config_root_setting(&cfg), "consent", &s, d) > 0)
+		a->settings_consent = arena_strdup(a->arena, fs_join(dir, s, joined, sizeof(joined)));
+	if (cfg_string(config_root_setting(&cfg), "log_tz", &s, d) > 0)
+		a->settings_log_tz = arena_strdup(a->arena, s);
 	if (cfg_string(config_root_setting(&cfg), "fail_on", &s, d) > 0) {
 		if (severity_parse(s) < 0) {
 			cfg_error(config_lookup(&cfg, "fail_on"), d, "fail_on \"%s\" is not info, low, "
@@ -147,11 +162,46 @@ audit_settings_fail_on(const struct audit *a)
 static int
 read_file(struct audit *a, const char *path, const struct adapter *ad, struct diag *d)
 {
+	size_t files = a->model.log.nfiles;
+
 	if (!mark_seen(a, path))
 		return 0;
 	if (ad->parse(path, &a->model, d) < 0)
 		return -1;
 	add_input(a, path, input_kind_name(ad->kind), ad->name, NULL);
+	if (a->model.log.nfiles > files)
+		a->inputs[a->ninputs - 1].log_index = (long)files;
+	return 0;
+}
+
+/* DNC and consent lists: read once, before the logs that they judge. */
+static int
+load_lists(struct audit *a, struct diag *d)
+{
+	const char *dnc = a->opt.dnc != NULL ? a->opt.dnc : a->settings_dnc;
+	const char *consent = a->opt.consent != NULL ? a->opt.consent : a->settings_consent;
+
+	if (dnc != NULL) {
+		if (fs_check_readable_file(dnc, d) < 0 ||
+		    dnc_load(dnc, &a->profile->numbering, &a->dnc, d) < 0)
+			return -1;
+		a->have_dnc = true;
+		mark_seen(a, dnc);
+		add_input(a, dnc, "number-list", "dnc-list", NULL);
+		a->inputs[a->ninputs - 1].list_rows = a->dnc.rows;
+		a->inputs[a->ninputs - 1].list_rejected = a->dnc.rejected;
+	}
+	if (consent != NULL) {
+		if (fs_check_readable_file(consent, d) < 0 ||
+		    consent_load(consent, &a->profile->numbering, a->model.log_opts.zone, &a->consent,
+		    d) < 0)
+			return -1;
+		a->have_consent = true;
+		mark_seen(a, consent);
+		add_input(a, consent, "number-list", "consent-records", NULL);
+		a->inputs[a->ninputs - 1].list_rows = a->consent.rows;
+		a->inputs[a->ninputs - 1].list_rejected = a->consent.rejected;
+	}
 	return 0;
 }
 
@@ -168,6 +218,18 @@ audit_prepare(struct audit *a, struct diag *d)
 		return -1;
 	if (a->opt.today == AUDIT_TODAY_NOW)
 		a->opt.today = today_in_zone(a->profile->timezone);
+	{
+		const char *tz = a->opt.log_tz != NULL ? a->opt.log_tz :
+		    a->settings_log_tz != NULL ? a->settings_log_tz : a->profile->timezone;
+
+		a->model.log_opts.zone = tz_get(tz, d);
+		if (a->model.log_opts.zone == NULL)
+			return diag_set(d, a->opt.log_tz != NULL ? NULL : a->settings_path, 0,
+			    "log_tz: %s", d->message);
+		a->model.log_opts.numbering = &a->profile->numbering;
+	}
+	if (load_lists(a, d) < 0)
+		return -1;
 	if (licence != NULL) {
 		const char *why = NULL;
 		const struct adapter *ad;
@@ -311,6 +373,8 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 	}
 	if (fs_check_readable_file(path, d) < 0)
 		return -1;
+	if (kind == KIND_CALL_LOG && a->opt.log_format != NULL)
+		return read_file(a, path, adapter_find(a->opt.log_format), d);
 	ad = adapter_detect(path, kind, &why);
 	if (ad == NULL)
 		return diag_set(d, path, 0, "%s: not a %s dialaudit can read", why,
@@ -333,7 +397,26 @@ audit_check(struct audit *a, struct diag *d)
 	ctx.out = &a->findings;
 	ctx.scratch = arena_new();
 	checks_run_config(&ctx);
-	arena_free(ctx.scratch);
+	if (a->model.log.nfiles > 0) {
+		struct event_ctx *e = &a->events;
+
+		memset(e, 0, sizeof(*e));
+		e->profile = a->profile;
+		e->licence = a->model.licence;
+		e->campaigns = &a->model.campaigns;
+		e->log = &a->model.log;
+		e->dnc = a->have_dnc ? &a->dnc : NULL;
+		e->consent = a->have_consent ? &a->consent : NULL;
+		e->capacity = a->opt.capacity > 0 ? a->opt.capacity :
+		    a->model.licence != NULL ? a->model.licence->channels : 0;
+		e->show_numbers = a->opt.show_numbers;
+		e->today = a->opt.today;
+		e->out = &a->findings;
+		e->scratch = ctx.scratch;
+		events_run(e);
+		a->have_events = true;
+	}
 	findings_sort(&a->findings);
+	a->scratch = ctx.scratch; /* findings may point into it */
 	return 0;
 }

@@ -8,7 +8,9 @@
 #include "adapters/adapter.h"
 #include "diag.h"
 #include "finding.h"
+#include "checks/events.h"
 #include "model.h"
+#include "numlists.h"
 #include "report/report.h"
 
 struct profile;
@@ -18,6 +20,11 @@ struct profile;
 struct audit_options {
 	const char *profile;     /* id or path; NULL: from dialaudit.cfg */
 	const char *licence;     /* path; NULL: from dialaudit.cfg or none */
+	const char *dnc;         /* do-not-call list; NULL: from dialaudit.cfg or none */
+	const char *consent;     /* consent records; NULL: from dialaudit.cfg or none */
+	const char *log_format;  /* adapter name for call logs; NULL: detect */
+	const char *log_tz;      /* zone of log times; NULL: the profile's */
+	int capacity;            /* concurrent calls allowed; 0: the licence's */
 	int64_t today;           /* days since epoch; AUDIT_TODAY_NOW: today in the profile's zone */
 	bool show_numbers;
 };
@@ -37,9 +44,16 @@ struct audit {
 	size_t ninputs, inputs_cap;
 	char **seen;             /* real paths already read */
 	size_t nseen, seen_cap;
+	struct dnc_list dnc;
+	struct consent_list consent;
+	bool have_dnc, have_consent;
+	struct event_ctx events;
+	bool have_events;
 	/* from dialaudit.cfg */
 	const char *settings_path, *settings_profile, *settings_licence, *settings_fail_on;
+	const char *settings_dnc, *settings_consent, *settings_log_tz;
 	struct arena *arena;
+	struct arena *scratch;   /* strings of the checks, freed with the audit */
 };
 
 void audit_init(struct audit *a, const struct audit_options *opt);

@@ -34,6 +34,7 @@ static const char usage_main[] =
 "  scan PATH...      audit everything dialaudit recognises under each PATH;\n"
 "                    reads PATH/dialaudit.cfg (profile, licence) when present\n"
 "  config FILE...    audit campaign configuration files\n"
+"  logs FILE...      audit call logs (CDRs): every call that broke a limit\n"
 "  profiles          list the built-in jurisdiction profiles\n"
 "  rules             list the rules (with --profile: the limits it sets)\n"
 "  explain RULE      what a rule checks, why, its legal source and the fix\n"
@@ -68,6 +69,19 @@ static const char usage_audit[] =
 "                          terminal, and not when NO_COLOR is set), always, never\n"
 "      --today DATE        judge dates (licence expiry) as of DATE, YYYY-MM-DD\n"
 "                          (default: today in the profile's time zone)\n"
+"\n"
+"Call logs (logs and scan):\n"
+"      --log-format NAME   auto (default: recognise each file) or asterisk-cdr\n"
+"      --log-tz ZONE       zone the log's times are written in, e.g. UTC or\n"
+"                          Asia/Shanghai (default: the profile's zone); epoch\n"
+"                          columns need none\n"
+"      --dnc FILE          do-not-call list: one number a line, or CSV\n"
+"      --consent FILE      consent records: CSV with number, granted_at and\n"
+"                          optionally revoked_at, expires_at, campaign\n"
+"      --capacity N        concurrent calls allowed (default: the licence's\n"
+"                          channels)\n"
+"      --details FILE      write every call that broke a rule to FILE as CSV:\n"
+"                          rule,file,line,campaign,number,local_time,reason\n"
 "  -h, --help              show this help\n"
 "\n"
 "Severities: critical > high > medium > low > info.\n"
@@ -130,11 +144,13 @@ usage_error(const char *command, const char *fmt, const char *arg)
 struct cli {
 	const char *command;
 	const char *profile, *licence, *format, *output, *color, *today;
-	int fail_on;
+	const char *log_format, *log_tz, *dnc, *consent, *details;
+	int fail_on, capacity;
 	bool show_numbers;
 };
 
-enum { OPT_LICENCE = 256, OPT_FAIL_ON, OPT_SHOW_NUMBERS, OPT_COLOR, OPT_TODAY };
+enum { OPT_LICENCE = 256, OPT_FAIL_ON, OPT_SHOW_NUMBERS, OPT_COLOR, OPT_TODAY, OPT_LOG_FORMAT,
+	OPT_LOG_TZ, OPT_DNC, OPT_CONSENT, OPT_CAPACITY, OPT_DETAILS };
 
 static const struct option long_options[] = {
 	{ "profile", required_argument, NULL, 'p' },
@@ -147,6 +163,12 @@ static const struct option long_options[] = {
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "today", required_argument, NULL, OPT_TODAY },
+	{ "log-format", required_argument, NULL, OPT_LOG_FORMAT },
+	{ "log-tz", required_argument, NULL, OPT_LOG_TZ },
+	{ "dnc", required_argument, NULL, OPT_DNC },
+	{ "consent", required_argument, NULL, OPT_CONSENT },
+	{ "capacity", required_argument, NULL, OPT_CAPACITY },
+	{ "details", required_argument, NULL, OPT_DETAILS },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -165,6 +187,11 @@ print_help(const char *command)
 		printf(usage_audit, "config", "FILE",
 		    "Audit campaign configuration files against a profile and the licence.\n"
 		    "Each FILE must be a campaign configuration dialaudit recognises.");
+	else if (strcmp(command, "logs") == 0)
+		printf(usage_audit, "logs", "FILE",
+		    "Audit call logs (CDRs) against a profile: every call that broke a limit, and\n"
+		    "the aggregates a regulator looks at (abandon rate, peak concurrency). Rows\n"
+		    "that cannot be read are counted and reported (rule input-rejected).");
 	else if (strcmp(command, "profiles") == 0)
 		fputs(usage_profiles, stdout);
 	else if (strcmp(command, "rules") == 0)
@@ -178,7 +205,7 @@ print_help(const char *command)
 /* Which options a command takes, as a mask of option_bit() bits. */
 #define OPTS_NONE 0u
 #define OPTS_PROFILE (1u << 0)
-#define OPTS_AUDIT 0xffu
+#define OPTS_AUDIT 0xfffffu
 
 static unsigned
 option_bit(int ch)
@@ -200,6 +227,18 @@ option_bit(int ch)
 		return 1u << 6;
 	case OPT_TODAY:
 		return 1u << 7;
+	case OPT_LOG_FORMAT:
+		return 1u << 8;
+	case OPT_LOG_TZ:
+		return 1u << 9;
+	case OPT_DNC:
+		return 1u << 10;
+	case OPT_CONSENT:
+		return 1u << 11;
+	case OPT_CAPACITY:
+		return 1u << 12;
+	case OPT_DETAILS:
+		return 1u << 13;
 	}
 	return 0;
 }
@@ -269,6 +308,38 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 		case OPT_TODAY:
 			c->today = optarg;
 			break;
+		case OPT_LOG_FORMAT:
+			if (strcmp(optarg, "auto") == 0) {
+				c->log_format = NULL;
+			} else if (strcmp(optarg, "asterisk") == 0 || strcmp(optarg, "asterisk-cdr") == 0) {
+				c->log_format = "asterisk-cdr";
+			} else {
+				return usage_error(c->command, "--log-format '%s': expected auto or "
+				    "asterisk-cdr", optarg), -2;
+			}
+			break;
+		case OPT_LOG_TZ:
+			c->log_tz = optarg;
+			break;
+		case OPT_DNC:
+			c->dnc = optarg;
+			break;
+		case OPT_CONSENT:
+			c->consent = optarg;
+			break;
+		case OPT_DETAILS:
+			c->details = optarg;
+			break;
+		case OPT_CAPACITY: {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+
+			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 10000000)
+				return usage_error(c->command, "--capacity '%s': expected a whole number "
+				    "of calls, 1 or more", optarg), -2;
+			c->capacity = (int)v;
+			break;
+		}
 		}
 	}
 	return optind;
@@ -311,6 +382,8 @@ write_report(const struct cli *c, struct audit *a, const struct report_writer *w
 	r.inputs = a->inputs;
 	r.ninputs = a->ninputs;
 	r.findings = &a->findings;
+	r.log = &a->model.log;
+	r.events = a->have_events ? &a->events : NULL;
 	r.fail_on = sev >= 0 ? (enum severity)sev : SEV_LOW;
 	r.show_numbers = c->show_numbers;
 	if (outfile_open(&of, c->output, &d) < 0)
@@ -323,6 +396,27 @@ write_report(const struct cli *c, struct audit *a, const struct report_writer *w
 	if (outfile_commit(&of, &d) < 0)
 		return fail_diag(&d);
 	return report_failed(&r) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int
+write_details(const struct cli *c, struct audit *a)
+{
+	struct outfile of;
+	struct diag d = { 0 };
+
+	if (audit_is_input(a, c->details))
+		return error("%s: refusing to write the details over an input file", c->details),
+		    EXIT_ERROR;
+	if (outfile_open(&of, c->details, &d) < 0)
+		return fail_diag(&d);
+	if (a->have_events ? events_write_details(&a->events, of.fp) < 0 :
+	    fputs("rule,file,line,campaign,number,local_time,reason\n", of.fp) < 0) {
+		outfile_abort(&of);
+		return error("%s: cannot write the details", c->details), EXIT_ERROR;
+	}
+	if (outfile_commit(&of, &d) < 0)
+		return fail_diag(&d);
+	return EXIT_CLEAN;
 }
 
 static int
@@ -344,6 +438,11 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk)
 		return usage_error(c->command, "--format '%s': expected text or json", c->format);
 	opt.profile = c->profile;
 	opt.licence = c->licence;
+	opt.dnc = c->dnc;
+	opt.consent = c->consent;
+	opt.log_format = c->log_format;
+	opt.log_tz = c->log_tz;
+	opt.capacity = c->capacity;
 	opt.show_numbers = c->show_numbers;
 	opt.today = AUDIT_TODAY_NOW;
 	if (c->today != NULL && !parse_date(c->today, &opt.today))
@@ -363,6 +462,10 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk)
 			goto out;
 	if (audit_check(&a, &d) < 0)
 		goto out;
+	if (c->details != NULL && write_details(c, &a) != EXIT_CLEAN) {
+		audit_free(&a);
+		return EXIT_ERROR;
+	}
 	rc = write_report(c, &a, w);
 	audit_free(&a);
 	return rc;
@@ -418,8 +521,12 @@ static void
 print_limit(const struct rule *r, const struct profile *p, const char *indent)
 {
 	char limit[1024];
-	const struct citation *cite = r->limit(p, limit, sizeof(limit));
+	const struct citation *cite = r->limit != NULL ? r->limit(p, limit, sizeof(limit)) : NULL;
 
+	if (r->limit == NULL) {
+		printf("%slimit:  none; applies to every audit\n", indent);
+		return;
+	}
 	if (cite == NULL) {
 		printf("%slimit:  not set by profile %s\n", indent, p->id);
 		return;
@@ -566,6 +673,8 @@ main(int argc, char **argv)
 		rc = run_audit(&c, argc, argv, KIND__COUNT, true);
 	else if (strcmp(cmd, "config") == 0)
 		rc = run_audit(&c, argc, argv, KIND_CAMPAIGN, false);
+	else if (strcmp(cmd, "logs") == 0)
+		rc = run_audit(&c, argc, argv, KIND_CALL_LOG, false);
 	else if (strcmp(cmd, "profiles") == 0)
 		rc = cmd_profiles(&c, argc, argv);
 	else if (strcmp(cmd, "rules") == 0)

@@ -48,12 +48,14 @@ model_init(struct model *m)
 {
 	memset(m, 0, sizeof(*m));
 	m->arena = arena_new();
+	calllog_init(&m->log);
 }
 
 void
 model_free(struct model *m)
 {
 	free(m->campaigns.v);
+	calllog_free(&m->log);
 	arena_free(m->arena);
 	memset(m, 0, sizeof(*m));
 }

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "calllog.h"
+#include "logscan.h"
 #include "schedule.h"
 
 /* Call purposes, as bits of a mask. */
@@ -115,6 +117,8 @@ struct model {
 	struct campaign_set campaigns;
 	size_t campaigns_cap;
 	struct licence *licence;
+	struct calllog log;            /* calls from every call log */
+	struct log_scan_opts log_opts; /* how call logs are read */
 	struct arena *arena;
 };
 

@@ -8,7 +8,7 @@
 #include "logscan.h"
 
 int asterisk_cdr_sniff(const char *path, const char *head, size_t len);
-extern const struct log_format log_format_asterisk;
+int asterisk_cdr_parse(const char *path, struct model *m, struct diag *d);
 
 enum col {
 	C_ACCOUNTCODE, C_SRC, C_DST, C_DCONTEXT, C_CLID, C_CHANNEL, C_DSTCHANNEL, C_LASTAPP,
@@ -106,7 +106,9 @@ layout(const struct text *f, size_t n, int cols[C__COUNT])
 {
 	for (int c = 0; c < C__COUNT; c++)
 		cols[c] = -1;
-	if (n == 19 && looks_like_date(f[8]) && !looks_like_date(f[9])) {
+	/* In cdr_csv column 9 is lastdata, never a date; in the legacy custom
+	 * layout it is the start time. */
+	if (n == 19 && looks_like_date(f[8])) {
 		for (int i = 0; i < 19; i++)
 			cols[legacy_custom[i]] = i;
 		return true;
@@ -267,6 +269,12 @@ cdr_row(struct log_reader *r, const struct text *f, size_t n, struct call *c, co
 	return 0;
 }
 
-const struct log_format log_format_asterisk = {
+static const struct log_format log_format_asterisk = {
 	"asterisk-cdr", ',', cdr_start, cdr_row,
 };
+
+int
+asterisk_cdr_parse(const char *path, struct model *m, struct diag *d)
+{
+	return logscan_file(path, &log_format_asterisk, &m->log_opts, &m->log, d);
+}

@@ -10,12 +10,16 @@ int native_campaign_sniff(const char *path, const char *head, size_t len);
 int native_campaign_parse(const char *path, struct model *m, struct diag *d);
 int native_licence_sniff(const char *path, const char *head, size_t len);
 int native_licence_parse(const char *path, struct model *m, struct diag *d);
+int asterisk_cdr_sniff(const char *path, const char *head, size_t len);
+int asterisk_cdr_parse(const char *path, struct model *m, struct diag *d);
 
 const struct adapter adapter_table[] = {
 	{ "dialaudit-campaign", KIND_CAMPAIGN, "dialaudit's native campaign settings (libconfig)",
 	  native_campaign_sniff, native_campaign_parse },
 	{ "dialaudit-licence", KIND_LICENCE, "dialaudit's native licence terms (libconfig)",
 	  native_licence_sniff, native_licence_parse },
+	{ "asterisk-cdr", KIND_CALL_LOG, "Asterisk cdr_csv Master.csv (16-21 columns) and cdr_custom "
+	  "CSV with a header", asterisk_cdr_sniff, asterisk_cdr_parse },
 };
 
 const size_t adapter_count = sizeof(adapter_table) / sizeof(adapter_table[0]);

@@ -2,6 +2,11 @@
 #include "checks/check.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "checks/events.h"
+#include "util/arena.h"
+#include "util/xalloc.h"
 
 #include "util/timeutil.h"
 
@@ -162,3 +167,211 @@ check_recall_after_abandon_config(struct check_ctx *ctx)
 		    c->name, have, p->recall_after_abandon.hours);
 	}
 }
+
+/* ---- call logs ----------------------------------------------------------- */
+
+static bool
+recall_applies(const struct event_ctx *ctx)
+{
+	return ctx->profile->recall_after_abandon.set;
+}
+
+/* Whether a live agent was guaranteed on call c: only its campaign's
+ * configuration can say so (preview, or progressive without AMD). */
+static bool
+live_agent_guaranteed(const struct event_ctx *ctx, const struct call *c)
+{
+	const struct campaign *cfg = ctx->campaign_cfg[c->campaign];
+
+	return cfg != NULL && !campaign_can_abandon(cfg);
+}
+
+static void
+recall_per_number(struct event_ctx *ctx, struct call *const *calls, size_t n)
+{
+	const struct profile *p = ctx->profile;
+	int64_t need = (int64_t)p->recall_after_abandon.hours * 3600;
+	const struct call *abandoned = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct call *c = calls[i];
+
+		if (abandoned != NULL && c->start - abandoned->start < need &&
+		    !(p->recall_after_abandon.live_agent_exempt && live_agent_guaranteed(ctx, c)))
+			event_violation(ctx, c, event_offset(ctx, c->start), 0,
+			    (int32_t)((c->start - abandoned->start) / 60));
+		if (c->flags & CALL_ABANDONED)
+			abandoned = c;
+	}
+}
+
+static void
+recall_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
+{
+	snprintf(buf, size, "called %d h %02d min after an abandoned call to the same number "
+	    "(minimum %d h)", v->aux / 60, v->aux % 60, ctx->profile->recall_after_abandon.hours);
+}
+
+const struct event_hooks recall_after_abandon_events = {
+	recall_applies, NULL, recall_per_number, NULL, recall_describe,
+};
+
+/*
+ * abandon-rate: abandoned ÷ the profile's denominator per campaign, in
+ * successive windows from the campaign's first call (or per local day).
+ * Counts are kept per campaign and local day, then windows are summed.
+ */
+struct day_count {
+	uint32_t campaign;
+	int32_t day;
+	uint64_t abandoned, base;
+};
+
+struct abandon_state {
+	struct day_count *v;
+	size_t n, cap;
+	size_t *slots;   /* open addressing: index + 1 */
+	size_t nslots;
+};
+
+static bool
+rate_applies(const struct event_ctx *ctx)
+{
+	return ctx->profile->abandon_rate.set;
+}
+
+static size_t
+slot_of(uint32_t campaign, int32_t day, size_t nslots)
+{
+	uint64_t h = ((uint64_t)campaign << 32 | (uint32_t)day) * 0x9E3779B97F4A7C15ULL;
+
+	return (size_t)(h >> 20) & (nslots - 1);
+}
+
+static struct day_count *
+day_bucket(struct abandon_state *s, uint32_t campaign, int32_t day)
+{
+	size_t at;
+
+	if (s->nslots == 0 || s->n * 2 >= s->nslots) {
+		size_t ns = s->nslots ? s->nslots * 2 : 1024;
+
+		free(s->slots);
+		s->slots = xcalloc(ns, sizeof(*s->slots));
+		s->nslots = ns;
+		for (size_t i = 0; i < s->n; i++) {
+			at = slot_of(s->v[i].campaign, s->v[i].day, ns);
+			while (s->slots[at] != 0)
+				at = (at + 1) & (ns - 1);
+			s->slots[at] = i + 1;
+		}
+	}
+	at = slot_of(campaign, day, s->nslots);
+	for (; s->slots[at] != 0; at = (at + 1) & (s->nslots - 1)) {
+		struct day_count *b = &s->v[s->slots[at] - 1];
+
+		if (b->campaign == campaign && b->day == day)
+			return b;
+	}
+	xgrow((void **)&s->v, &s->cap, s->n + 1, sizeof(*s->v));
+	s->v[s->n] = (struct day_count){ campaign, day, 0, 0 };
+	s->slots[at] = ++s->n;
+	return &s->v[s->n - 1];
+}
+
+static void
+rate_per_call(struct event_ctx *ctx, const struct call *c)
+{
+	struct abandon_state *s = ctx->rule_state[ctx->rule - rule_table];
+	int64_t local = c->start + event_offset(ctx, c->start);
+	int32_t day = (int32_t)(local >= 0 ? local / SECONDS_PER_DAY :
+	    (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY);
+	struct day_count *b;
+	bool base;
+
+	if (s == NULL)
+		s = ctx->rule_state[ctx->rule - rule_table] = xcalloc(1, sizeof(*s));
+	switch (ctx->profile->abandon_rate.denominator) {
+	case DENOM_LIVE_ANSWERED:
+		base = (c->flags & (CALL_LIVE | CALL_ABANDONED)) != 0;
+		break;
+	case DENOM_ANSWERED:
+		base = (c->flags & (CALL_ANSWERED | CALL_ABANDONED)) != 0;
+		break;
+	default:
+		base = true;
+		break;
+	}
+	if (!base && !(c->flags & CALL_ABANDONED))
+		return;
+	b = day_bucket(s, c->campaign, day);
+	b->base += base;
+	b->abandoned += (c->flags & CALL_ABANDONED) != 0;
+}
+
+static int
+cmp_day_count(const void *a, const void *b)
+{
+	const struct day_count *x = a, *y = b;
+
+	if (x->campaign != y->campaign)
+		return x->campaign < y->campaign ? -1 : 1;
+	return x->day < y->day ? -1 : x->day > y->day;
+}
+
+static void
+rate_finish(struct event_ctx *ctx)
+{
+	struct abandon_state *s = ctx->rule_state[ctx->rule - rule_table];
+	const struct profile *p = ctx->profile;
+	int32_t span = p->abandon_rate.calendar_day ? 1 :
+	    (int32_t)((p->abandon_rate.window + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY);
+	char limit[256];
+
+	if (s == NULL)
+		return;
+	limit_abandon_rate(p, limit, sizeof(limit));
+	qsort(s->v, s->n, sizeof(*s->v), cmp_day_count);
+	for (size_t i = 0; i < s->n;) {
+		uint32_t camp = s->v[i].campaign;
+		int32_t first = s->v[i].day;
+
+		while (i < s->n && s->v[i].campaign == camp) {
+			int32_t w0 = first + (s->v[i].day - first) / span * span;
+			uint64_t ab = 0, base = 0;
+			char from[16], to[16];
+			struct finding t = { 0 };
+
+			for (; i < s->n && s->v[i].campaign == camp && s->v[i].day < w0 + span; i++) {
+				ab += s->v[i].abandoned;
+				base += s->v[i].base;
+			}
+			if (base == 0 || 100.0 * (double)ab / (double)base <= p->abandon_rate.max_percent)
+				continue;
+			format_date(w0, from, sizeof(from));
+			format_date(w0 + span - 1, to, sizeof(to));
+			t.rule = ctx->rule;
+			t.severity = ctx->rule->severity;
+			t.campaign = event_campaign_name(ctx, camp);
+			t.key = "abandon-rate";
+			t.ident = from;
+			t.limit = limit;
+			t.actual = check_printf_arena(ctx->scratch, "%.2f%% (%llu of %llu)",
+			    100.0 * (double)ab / (double)base, (unsigned long long)ab,
+			    (unsigned long long)base);
+			t.cite = &p->abandon_rate.cite;
+			findings_add(ctx->out, &t, "campaign '%s' abandoned %.2f%% of its calls (%llu of "
+			    "%llu) from %s to %s; the limit is %g%%", t.campaign, 100.0 * (double)ab /
+			    (double)base, (unsigned long long)ab, (unsigned long long)base, from,
+			    span == 1 ? from : to, p->abandon_rate.max_percent);
+		}
+	}
+	free(s->v);
+	free(s->slots);
+	free(s);
+	ctx->rule_state[ctx->rule - rule_table] = NULL;
+}
+
+const struct event_hooks abandon_rate_events = {
+	rate_applies, rate_per_call, NULL, rate_finish, NULL,
+};

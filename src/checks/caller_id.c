@@ -2,9 +2,12 @@
 #include "checks/check.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "checks/events.h"
 #include "util/phone.h"
+#include "util/xalloc.h"
 #include "util/regex.h"
 
 const struct citation *
@@ -109,3 +112,113 @@ check_caller_id_config(struct check_ctx *ctx)
 			check_one(ctx, c, k, limit);
 	}
 }
+
+/* ---- call logs ----------------------------------------------------------- */
+
+enum { CID_OK = 1, CID_MISSING, CID_WITHHELD, CID_MALFORMED, CID_FORBIDDEN, CID_NOT_ALLOWED,
+	CID_INBOUND_ONLY, CID_NOT_LICENSED };
+
+static bool
+cid_applies(const struct event_ctx *ctx)
+{
+	return ctx->profile->caller_id.set || (ctx->licence != NULL && ctx->licence->ncaller_numbers > 0);
+}
+
+/* The verdict on one caller ID, worked out once however many calls use it. */
+static uint8_t
+cid_verdict(const struct event_ctx *ctx, uint32_t id)
+{
+	const struct profile *p = ctx->profile;
+	const char *s = ctx->log->callers.str[id];
+	char e164[PHONE_MAX];
+	const char *nsn;
+	enum phone_status st;
+	int m;
+
+	if (id == 0)
+		return p->caller_id.required ? CID_MISSING : CID_OK;
+	st = phone_normalise(s, strlen(s), &p->numbering, e164);
+	if (st == PHONE_WITHHELD)
+		return CID_WITHHELD;
+	if (st != PHONE_OK)
+		return CID_MALFORMED;
+	nsn = phone_national(e164, &p->numbering);
+	if (nsn == NULL)
+		nsn = e164;
+	if ((m = regex_list_match(p->caller_id.forbidden, nsn)) >= 0 || m == REGEX_LIMIT)
+		return CID_FORBIDDEN;
+	if (regex_list_count(p->caller_id.allowed) > 0 && regex_list_match(p->caller_id.allowed, nsn) < 0)
+		return CID_NOT_ALLOWED;
+	m = regex_list_match(p->caller_id.inbound_only, nsn);
+	if ((m >= 0 || m == REGEX_LIMIT) && (ctx->licence == NULL || !ctx->licence->outbound_commitment))
+		return CID_INBOUND_ONLY;
+	if (ctx->licence != NULL && ctx->licence->ncaller_numbers > 0) {
+		struct check_ctx cc = { 0 };
+
+		cc.profile = p;
+		cc.licence = ctx->licence;
+		if (!licensed(&cc, e164))
+			return CID_NOT_LICENSED;
+	}
+	return CID_OK;
+}
+
+static void
+cid_per_call(struct event_ctx *ctx, const struct call *c)
+{
+	uint8_t *verdicts = ctx->rule_state[ctx->rule - rule_table];
+
+	if (verdicts == NULL)
+		verdicts = ctx->rule_state[ctx->rule - rule_table] =
+		    xcalloc(ctx->log->callers.n + 1, 1);
+	if (verdicts[c->caller] == 0)
+		verdicts[c->caller] = cid_verdict(ctx, c->caller);
+	if (verdicts[c->caller] != CID_OK)
+		event_violation(ctx, c, event_offset(ctx, c->start), verdicts[c->caller], (int32_t)c->caller);
+}
+
+static void
+cid_finish(struct event_ctx *ctx)
+{
+	free(ctx->rule_state[ctx->rule - rule_table]);
+	ctx->rule_state[ctx->rule - rule_table] = NULL;
+}
+
+static void
+cid_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
+{
+	const char *s = ctx->log->callers.str[v->aux];
+	char shown[PHONE_MAX + 16];
+
+	if (v->reason == CID_WITHHELD || v->reason == CID_MALFORMED || v->reason == CID_MISSING)
+		snprintf(shown, sizeof(shown), "\"%.*s\"", PHONE_MAX, s);
+	else
+		phone_display(s, &ctx->profile->numbering, ctx->show_numbers, shown, sizeof(shown));
+	switch (v->reason) {
+	case CID_MISSING:
+		snprintf(buf, size, "no caller ID presented");
+		break;
+	case CID_WITHHELD:
+		snprintf(buf, size, "caller ID %s is withheld", shown);
+		break;
+	case CID_MALFORMED:
+		snprintf(buf, size, "caller ID %s is not a valid number", shown);
+		break;
+	case CID_FORBIDDEN:
+		snprintf(buf, size, "caller ID %s is forbidden by the profile", shown);
+		break;
+	case CID_NOT_ALLOWED:
+		snprintf(buf, size, "caller ID %s is outside the allowed ranges", shown);
+		break;
+	case CID_INBOUND_ONLY:
+		snprintf(buf, size, "caller ID %s is an inbound-only access number", shown);
+		break;
+	default:
+		snprintf(buf, size, "caller ID %s is not among the licence's caller numbers", shown);
+		break;
+	}
+}
+
+const struct event_hooks caller_id_events = {
+	cid_applies, cid_per_call, NULL, cid_finish, cid_describe,
+};

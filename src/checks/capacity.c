@@ -2,9 +2,14 @@
 #include "checks/check.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "calllog.h"
+#include "checks/events.h"
 #include "util/phone.h"
+#include "util/timeutil.h"
+#include "util/xalloc.h"
 
 const struct citation *
 limit_capacity(const struct profile *p, char *buf, size_t size)
@@ -84,3 +89,194 @@ check_capacity_config(struct check_ctx *ctx)
 		    valid == 1 ? "" : "s", p->capacity.per_caller_number, allowed);
 	}
 }
+
+/* ---- call logs ----------------------------------------------------------- */
+
+static bool
+capacity_applies(const struct event_ctx *ctx)
+{
+	return ctx->capacity > 0 || ctx->profile->capacity.set;
+}
+
+struct heap {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static void
+heap_push(struct heap *h, int64_t x)
+{
+	size_t i;
+
+	xgrow((void **)&h->v, &h->cap, h->n + 1, sizeof(*h->v));
+	for (i = h->n++; i > 0 && h->v[(i - 1) / 2] > x; i = (i - 1) / 2)
+		h->v[i] = h->v[(i - 1) / 2];
+	h->v[i] = x;
+}
+
+static void
+heap_pop(struct heap *h)
+{
+	int64_t x = h->v[--h->n];
+	size_t i = 0;
+
+	for (;;) {
+		size_t c = 2 * i + 1;
+
+		if (c >= h->n)
+			break;
+		if (c + 1 < h->n && h->v[c + 1] < h->v[c])
+			c++;
+		if (h->v[c] >= x)
+			break;
+		h->v[i] = h->v[c];
+		i = c;
+	}
+	if (h->n > 0)
+		h->v[i] = x;
+}
+
+static int
+cmp_start(const void *a, const void *b)
+{
+	const struct call *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int
+cmp_caller_start(const void *a, const void *b)
+{
+	const struct call *x = a, *y = b;
+
+	if (x->caller != y->caller)
+		return x->caller < y->caller ? -1 : 1;
+	return cmp_start(a, b);
+}
+
+/*
+ * Visits every counted call in the order cmp gives, across the runs (each
+ * run is sorted in place, then the runs are merged), so no copy of the
+ * calls is made.
+ */
+static void
+each_call(struct event_ctx *ctx, int (*cmp)(const void *, const void *),
+    void (*visit)(struct event_ctx *, const struct call *, void *), void *arg)
+{
+	struct calllog *log = (struct calllog *)ctx->log;
+	size_t *at = xcalloc(log->nruns + 1, sizeof(*at));
+
+	for (size_t r = 0; r < log->nruns; r++)
+		qsort(log->runs[r].v, log->runs[r].n, sizeof(struct call), cmp);
+	for (;;) {
+		const struct call *best = NULL;
+		size_t br = 0;
+
+		for (size_t r = 0; r < log->nruns; r++) {
+			while (at[r] < log->runs[r].n && log->runs[r].v[at[r]].flags & CALL_DUPLICATE)
+				at[r]++;
+			if (at[r] < log->runs[r].n && (best == NULL || cmp(&log->runs[r].v[at[r]], best) < 0)) {
+				best = &log->runs[r].v[at[r]];
+				br = r;
+			}
+		}
+		if (best == NULL)
+			break;
+		at[br]++;
+		visit(ctx, best, arg);
+	}
+	free(at);
+}
+
+struct sweep {
+	struct heap active;
+	uint32_t caller;  /* per-caller sweep: whose calls are in the heap */
+	int limit;
+	uint8_t reason;
+	size_t peak;
+	int64_t peak_at;
+	uint16_t peak_file;
+	uint32_t peak_line;
+};
+
+static void
+sweep_visit(struct event_ctx *ctx, const struct call *c, void *arg)
+{
+	struct sweep *s = arg;
+
+	if (s->reason == 1 && c->caller != s->caller) {
+		s->active.n = 0;
+		s->caller = c->caller;
+	}
+	/* a call that ended at this second no longer holds a line */
+	while (s->active.n > 0 && s->active.v[0] <= c->start)
+		heap_pop(&s->active);
+	heap_push(&s->active, c->start + (int64_t)c->duration);
+	if (s->active.n > s->peak) {
+		s->peak = s->active.n;
+		s->peak_at = c->start;
+		s->peak_file = c->file;
+		s->peak_line = c->line;
+	}
+	if (s->limit > 0 && s->active.n > (size_t)s->limit && (s->reason == 0 || c->caller != 0))
+		event_violation(ctx, c, 0, s->reason, (int32_t)s->active.n);
+}
+
+static void
+capacity_finish(struct event_ctx *ctx)
+{
+	const struct profile *p = ctx->profile;
+
+	if (ctx->capacity > 0) {
+		struct sweep s = { 0 };
+		struct finding t = { 0 };
+		char when[64];
+
+		s.limit = ctx->capacity;
+		each_call(ctx, cmp_start, sweep_visit, &s);
+		free(s.active.v);
+		if (s.peak > (size_t)ctx->capacity) {
+			int64_t day = s.peak_at / SECONDS_PER_DAY;
+			int32_t sec = (int32_t)(s.peak_at - day * SECONDS_PER_DAY);
+
+			format_date(day, when, 16);
+			snprintf(when + strlen(when), sizeof(when) - strlen(when), " %02d:%02d:%02d UTC",
+			    sec / 3600, sec / 60 % 60, sec % 60);
+			t.rule = ctx->rule;
+			t.severity = ctx->rule->severity;
+			t.path = ctx->log->files[s.peak_file].path;
+			t.line = (int)s.peak_line;
+			t.key = "capacity/peak";
+			t.limit = check_printf_arena(ctx->scratch, "%d concurrent calls (%s)",
+			    ctx->capacity, ctx->licence != NULL && ctx->licence->channels == ctx->capacity ?
+			    "licence" : "--capacity");
+			t.actual = check_printf_arena(ctx->scratch, "peak of %zu", s.peak);
+			findings_add(ctx->out, &t, "the logs reach %zu concurrent calls at %s; the "
+			    "capacity is %d", s.peak, when, ctx->capacity);
+		}
+	}
+	if (p->capacity.set) {
+		struct sweep s = { 0 };
+
+		s.limit = p->capacity.per_caller_number;
+		s.reason = 1;
+		s.caller = UINT32_MAX;
+		each_call(ctx, cmp_caller_start, sweep_visit, &s);
+		free(s.active.v);
+	}
+}
+
+static void
+capacity_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
+{
+	if (v->reason == 1)
+		snprintf(buf, size, "started while its caller number had %d calls in progress "
+		    "(limit %d per caller number)", v->aux, ctx->profile->capacity.per_caller_number);
+	else
+		snprintf(buf, size, "started with %d calls in progress (capacity %d)", v->aux,
+		    ctx->capacity);
+}
+
+const struct event_hooks capacity_events = {
+	capacity_applies, NULL, NULL, capacity_finish, capacity_describe,
+};

@@ -100,3 +100,15 @@ check_printf(struct check_ctx *ctx, const char *fmt, ...)
 	va_end(ap);
 	return s;
 }
+
+char *
+check_printf_arena(struct arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = arena_vprintf(a, fmt, ap);
+	va_end(ap);
+	return s;
+}

@@ -3,6 +3,9 @@
 
 #include <stdio.h>
 
+#include "calllog.h"
+#include "checks/events.h"
+#include "util/phone.h"
 #include "util/regex.h"
 
 const struct citation *
@@ -40,3 +43,41 @@ check_destination_config(struct check_ctx *ctx)
 			    "special numbers) out of its lead lists", c->name);
 	}
 }
+
+/* ---- call logs ----------------------------------------------------------- */
+
+static bool
+destination_applies(const struct event_ctx *ctx)
+{
+	return ctx->profile->blocked_destinations.set;
+}
+
+/* Patterns are matched once per number, not once per call. */
+static void
+destination_per_number(struct event_ctx *ctx, struct call *const *calls, size_t n)
+{
+	char e164[32];
+	const char *nsn;
+	int m;
+
+	number_unpack(calls[0]->number, e164, sizeof(e164));
+	nsn = phone_national(e164, &ctx->profile->numbering);
+	m = regex_list_match(ctx->profile->blocked_destinations.patterns, nsn != NULL ? nsn : e164);
+	if (m == REGEX_NO_MATCH)
+		return;
+	for (size_t i = 0; i < n; i++)
+		event_violation(ctx, calls[i], event_offset(ctx, calls[i]->start), 0, m);
+}
+
+static void
+destination_describe(const struct event_ctx *ctx, const struct violation *v, char *buf,
+    size_t size)
+{
+	snprintf(buf, size, "blocked destination (matches %s)", v->aux >= 0 ?
+	    regex_list_pattern(ctx->profile->blocked_destinations.patterns, (size_t)v->aux) :
+	    "a pattern whose match hit its effort limit");
+}
+
+const struct event_hooks destination_events = {
+	destination_applies, NULL, destination_per_number, NULL, destination_describe,
+};

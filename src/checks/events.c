@@ -133,6 +133,7 @@ run_groups(struct event_ctx *ctx, bool *active)
 				group[j - 1] = t;
 			}
 		dedupe(group, ng);
+		ctx->numbers++;
 		number_unpack(number, e164, sizeof(e164));
 		profile_zone_tzs(ctx->profile, e164, &ctx->zones, &ctx->nzones);
 		for (size_t i = 0; i < ng; i++) {
@@ -237,8 +238,12 @@ summarise(struct event_ctx *ctx)
 			format_local(v->start, v->offset, when, sizeof(when));
 			number_text(ctx, v->number, num, sizeof(num));
 			describe(ctx, v, why, sizeof(why));
-			snprintf(ex[k], sizeof(ex[k]), "%s:%" PRIu32 " (%s, %s): %s",
-			    ctx->log->files[v->file].path, v->line, when, num, why);
+			if (v->file == first->file)
+				snprintf(ex[k], sizeof(ex[k]), "line %" PRIu32 " (%s, %s): %s", v->line, when,
+				    num, why);
+			else
+				snprintf(ex[k], sizeof(ex[k]), "%s:%" PRIu32 " (%s, %s): %s",
+				    ctx->log->files[v->file].path, v->line, when, num, why);
 		}
 		total = first->campaign < ctx->log->campaigns.n ? ctx->calls_per_campaign[first->campaign] : 0;
 		if (r->limit != NULL)
@@ -260,9 +265,10 @@ summarise(struct event_ctx *ctx)
 			t.cite = r->limit(ctx->profile, tmp, sizeof(tmp));
 		}
 		t.ident = "events";
-		findings_add(ctx->out, &t, "%zu call%s%s%s (%.1f%% of %" PRIu64 ") broke the rule; first: %s%s%s%s%s",
-		    j - i, j - i == 1 ? "" : "s", t.campaign ? " of campaign " : "",
-		    t.campaign ? t.campaign : "", total ? 100.0 * (double)(j - i) / (double)total : 0.0,
+		findings_add(ctx->out, &t, "%zu call%s%s%s%s (%.1f%% of %" PRIu64 "): %s%s%s%s%s",
+		    j - i, j - i == 1 ? "" : "s", t.campaign ? " of campaign '" : "",
+		    t.campaign ? t.campaign : "", t.campaign ? "'" : "",
+		    total ? 100.0 * (double)(j - i) / (double)total : 0.0,
 		    total, ex[0], k > 1 ? "; " : "", k > 1 ? ex[1] : "", k > 2 ? "; " : "",
 		    k > 2 ? ex[2] : "");
 		i = j;

@@ -49,6 +49,7 @@ struct event_ctx {
 	const struct campaign **campaign_cfg; /* by campaign id: its config, or NULL */
 	uint64_t *calls_per_campaign;      /* counted attempts by campaign id */
 	uint64_t attempts;                 /* all counted attempts */
+	uint64_t numbers;                  /* distinct called numbers */
 	/* the number group being checked (per_call and per_number hooks) */
 	const struct tz_zone *const *zones;
 	size_t nzones;
@@ -70,6 +71,12 @@ struct event_hooks {
 	void (*describe)(const struct event_ctx *ctx, const struct violation *v, char *buf,
 	    size_t size);
 };
+
+/* Each rule family's part (in its checks/ file). */
+extern const struct event_hooks calling_hours_events, frequency_events,
+    recall_after_abandon_events, wait_after_refusal_events, abandon_rate_events,
+    ring_time_events, caller_id_events, dnc_events, consent_events, capacity_events,
+    destination_events, input_events;
 
 /* Records that call c broke ctx->rule. */
 void event_violation(struct event_ctx *ctx, const struct call *c, int32_t offset, uint8_t reason,

@@ -3,6 +3,9 @@
 
 #include <stdio.h>
 
+#include "checks/events.h"
+#include "numlists.h"
+
 const struct citation *
 limit_dnc(const struct profile *p, char *buf, size_t size)
 {
@@ -86,3 +89,109 @@ check_consent_config(struct check_ctx *ctx)
 			    purpose_name(c->purpose));
 	}
 }
+
+/* ---- call logs ----------------------------------------------------------- */
+
+static bool
+dnc_applies(const struct event_ctx *ctx)
+{
+	return ctx->dnc != NULL || (ctx->profile->dnc.set && ctx->profile->dnc.scrub_required);
+}
+
+static void
+dnc_per_call(struct event_ctx *ctx, const struct call *c)
+{
+	if (ctx->dnc != NULL && dnc_contains(ctx->dnc, c->number))
+		event_violation(ctx, c, event_offset(ctx, c->start), 0, 0);
+}
+
+/* A profile that requires scrubbing, and no list to check against, is said. */
+static void
+dnc_finish(struct event_ctx *ctx)
+{
+	struct finding t = { 0 };
+	char limit[256];
+
+	if (ctx->dnc != NULL || ctx->attempts == 0)
+		return;
+	limit_dnc(ctx->profile, limit, sizeof(limit));
+	t.rule = ctx->rule;
+	t.severity = SEV_INFO;
+	t.key = "dnc-list/not-checked";
+	t.limit = limit;
+	t.actual = "no list given";
+	t.cite = &ctx->profile->dnc.cite;
+	findings_add(ctx->out, &t, "the calls were not checked against a do-not-call list; give "
+	    "one with --dnc FILE");
+}
+
+static void
+dnc_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
+{
+	(void)v;
+	snprintf(buf, size, "number is on the do-not-call list %s", ctx->dnc->path);
+}
+
+const struct event_hooks dnc_events = {
+	dnc_applies, dnc_per_call, NULL, dnc_finish, dnc_describe,
+};
+
+static bool
+consent_applies(const struct event_ctx *ctx)
+{
+	return ctx->profile->consent.set;
+}
+
+/* Whether call c needs consent: its campaign's purpose says, else assume it does. */
+static bool
+needs_consent(const struct event_ctx *ctx, const struct call *c)
+{
+	const struct campaign *cfg = ctx->campaign_cfg[c->campaign];
+
+	if (cfg == NULL || cfg->purpose < 0)
+		return true;
+	return (ctx->profile->consent.purposes & (1u << cfg->purpose)) != 0;
+}
+
+static void
+consent_per_call(struct event_ctx *ctx, const struct call *c)
+{
+	const char *campaign;
+
+	if (ctx->consent == NULL || (c->flags & CALL_CONSENT) || !needs_consent(ctx, c))
+		return;
+	campaign = c->campaign != 0 ? event_campaign_name(ctx, c->campaign) : NULL;
+	if (!consent_valid(ctx->consent, c->number, c->start, campaign))
+		event_violation(ctx, c, event_offset(ctx, c->start), 0, 0);
+}
+
+static void
+consent_finish(struct event_ctx *ctx)
+{
+	struct finding t = { 0 };
+	char limit[256];
+
+	if (ctx->consent != NULL || ctx->attempts == 0)
+		return;
+	limit_consent(ctx->profile, limit, sizeof(limit));
+	t.rule = ctx->rule;
+	t.severity = SEV_INFO;
+	t.key = "consent/not-checked";
+	t.limit = limit;
+	t.actual = "no consent records given";
+	t.cite = &ctx->profile->consent.cite;
+	findings_add(ctx->out, &t, "the calls were not checked for consent; give the consent "
+	    "records with --consent FILE");
+}
+
+static void
+consent_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
+{
+	(void)ctx;
+	(void)v;
+	snprintf(buf, size, "no consent valid at the start of the call");
+}
+
+const struct event_hooks consent_events = {
+	consent_applies, consent_per_call, NULL, consent_finish, consent_describe,
+};

@@ -3,6 +3,9 @@
 
 #include <stdio.h>
 
+#include "checks/events.h"
+#include "util/timeutil.h"
+
 const struct citation *
 limit_wait_after_refusal(const struct profile *p, char *buf, size_t size)
 {
@@ -40,3 +43,45 @@ check_wait_after_refusal_config(struct check_ctx *ctx)
 			    check_printf(ctx, "the minimum is %d days", p->wait_after_refusal.days));
 	}
 }
+
+/* ---- call logs ----------------------------------------------------------- */
+
+static bool
+refusal_applies(const struct event_ctx *ctx)
+{
+	return ctx->profile->wait_after_refusal.set;
+}
+
+static void
+refusal_per_number(struct event_ctx *ctx, struct call *const *calls, size_t n)
+{
+	const struct profile *p = ctx->profile;
+	int64_t wait = (int64_t)p->wait_after_refusal.days * SECONDS_PER_DAY;
+	const struct call *refused = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct call *c = calls[i];
+
+		if (refused != NULL &&
+		    (p->wait_after_refusal.forever || c->start - refused->start < wait))
+			event_violation(ctx, c, event_offset(ctx, c->start), 0,
+			    (int32_t)((c->start - refused->start) / SECONDS_PER_DAY));
+		if (c->flags & CALL_REFUSED)
+			refused = c;
+	}
+}
+
+static void
+refusal_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
+{
+	if (ctx->profile->wait_after_refusal.forever)
+		snprintf(buf, size, "called %d days after the person refused further calls (never "
+		    "allowed)", v->aux);
+	else
+		snprintf(buf, size, "called %d days after the person refused further calls (minimum "
+		    "%d days)", v->aux, ctx->profile->wait_after_refusal.days);
+}
+
+const struct event_hooks wait_after_refusal_events = {
+	refusal_applies, NULL, refusal_per_number, NULL, refusal_describe,
+};

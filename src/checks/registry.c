@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "checks/check.h"
+#include "checks/events.h"
 
 const struct rule rule_table[] = {
 	{ "calling-hours", SEV_HIGH, "Calls outside permitted hours",
@@ -14,7 +15,7 @@ const struct rule rule_table[] = {
 	  "placed outside them is a separate breach.",
 	  "Narrow the campaign windows to the permitted ones, judge them in the callee's zone, and "
 	  "turn on holiday skipping where the profile bars holidays.",
-	  limit_calling_hours, check_calling_hours_config },
+	  limit_calling_hours, check_calling_hours_config, &calling_hours_events },
 	{ "call-frequency", SEV_HIGH, "Too many calls to one number",
 	  "Works out the most attempts the campaign's retry settings allow to one number inside each "
 	  "frequency window of the profile (rolling or per local day) and compares it with the limit.",
@@ -22,7 +23,7 @@ const struct rule rule_table[] = {
 	  "caller numbers and regulators count every excess attempt.",
 	  "Lower max_attempts or lengthen retry_interval so that no window can hold more attempts "
 	  "than the profile allows.",
-	  limit_frequency, check_frequency_config },
+	  limit_frequency, check_frequency_config, &frequency_events },
 	{ "recall-after-abandon", SEV_MEDIUM, "Number called again too soon after an abandoned call",
 	  "Compares the campaign's retry delay after an abandoned call with the profile's minimum, "
 	  "unless a live agent is guaranteed on the next call (preview or progressive dialling).",
@@ -30,21 +31,22 @@ const struct rule rule_table[] = {
 	  "persistent misuse.",
 	  "Set retry_after_abandon to at least the profile's minimum, or dial abandoned numbers "
 	  "again only in preview or progressive mode.",
-	  limit_recall_after_abandon, check_recall_after_abandon_config },
+	  limit_recall_after_abandon, check_recall_after_abandon_config,
+	  &recall_after_abandon_events },
 	{ "wait-after-refusal", SEV_HIGH, "Refusals not honoured long enough",
 	  "Compares how long the campaign suppresses a number after the called person refuses "
 	  "further calls with the profile's minimum (which may be forever).",
 	  "Calling someone who said no is a breach in every regime dialaudit knows.",
 	  "Set refusal_suppression_days to the profile's minimum, or 0 (forever), and feed refusals "
 	  "into the do-not-call list.",
-	  limit_wait_after_refusal, check_wait_after_refusal_config },
+	  limit_wait_after_refusal, check_wait_after_refusal_config, &wait_after_refusal_events },
 	{ "abandon-rate", SEV_HIGH, "Abandoned-call rate above the limit",
 	  "Checks that a predictive campaign has an abandon-rate target and that it is no higher "
 	  "than the profile's maximum.",
 	  "Predictive dialers drop calls by design; the abandoned-call rate is the figure a "
 	  "regulator asks for first.",
 	  "Set abandon_target at or below the profile's maximum, or dial in progressive mode.",
-	  limit_abandon_rate, check_abandon_rate_config },
+	  limit_abandon_rate, check_abandon_rate_config, &abandon_rate_events },
 	{ "abandon-message", SEV_MEDIUM, "No timely message on abandoned calls",
 	  "Checks that a dialer that can abandon calls plays an identification message, and that "
 	  "it starts within the profile's maximum delay.",
@@ -57,7 +59,7 @@ const struct rule rule_table[] = {
 	  "Hanging up before the person can reach the phone produces missed calls that are then "
 	  "redialled, and regulators set a minimum for that reason.",
 	  "Raise ring_timeout to at least the profile's minimum.",
-	  limit_ring_time, check_ring_time_config },
+	  limit_ring_time, check_ring_time_config, &ring_time_events },
 	{ "caller-id", SEV_HIGH, "Caller ID missing, malformed, forbidden or not licensed",
 	  "Checks that the campaign presents caller IDs, that each is a valid number, that none is "
 	  "forbidden or inbound-only under the profile, and that each is one of the licence's "
@@ -65,27 +67,27 @@ const struct rule rule_table[] = {
 	  "Hidden or spoofed caller IDs are banned outright in most regimes and are the first thing "
 	  "carriers block.",
 	  "Present only numbers listed on the licence and allowed by the profile.",
-	  limit_caller_id, check_caller_id_config },
+	  limit_caller_id, check_caller_id_config, &caller_id_events },
 	{ "dnc-list", SEV_HIGH, "Do-not-call scrubbing off or stale",
 	  "Checks that the campaign scrubs numbers against the do-not-call list and that the list "
 	  "copy is no older than the profile allows.",
 	  "Calling a registered number is a per-call breach; an old list copy misses new "
 	  "registrations.",
 	  "Turn dnc scrub on and refresh the list at least as often as the profile's maximum age.",
-	  limit_dnc, check_dnc_config },
+	  limit_dnc, check_dnc_config, &dnc_events },
 	{ "consent", SEV_HIGH, "Consent not required where the profile requires it",
 	  "Checks that campaigns whose purpose needs prior consent under the profile only call "
 	  "numbers with consent on record.",
 	  "Calling without consent is unlawful where consent is required, whatever else is right.",
 	  "Set consent_required = true and load consent records for the campaign.",
-	  limit_consent, check_consent_config },
+	  limit_consent, check_consent_config, &consent_events },
 	{ "capacity", SEV_HIGH, "More lines than licensed",
 	  "Compares each campaign's channel limit, and all campaigns together, with the licence's "
 	  "capacity, and the channels per caller number with the profile's per-number limit.",
 	  "Running more concurrent calls than licensed breaches the licence itself.",
 	  "Lower max_channels, or add caller numbers, so that the licensed capacity and the "
 	  "per-number limit hold.",
-	  limit_capacity, check_capacity_config },
+	  limit_capacity, check_capacity_config, &capacity_events },
 	{ "call-purpose", SEV_CRITICAL, "Call purpose not permitted",
 	  "Checks the campaign's purpose against the purposes the licence permits and those the "
 	  "profile forbids for the licence type.",
@@ -99,7 +101,7 @@ const struct rule rule_table[] = {
 	  "An auto-dialer that calls an emergency line ties it up; premium numbers cost the "
 	  "operator and can be fraud.",
 	  "Turn destination_filter on so the dialer drops numbers matching the blocked patterns.",
-	  limit_destination, check_destination_config },
+	  limit_destination, check_destination_config, &destination_events },
 	{ "licence-expiry", SEV_HIGH, "Licence expired or due for renewal",
 	  "Compares the licence's expiry date with today: expired is critical, inside the profile's "
 	  "renewal lead time is high.",
@@ -112,7 +114,15 @@ const struct rule rule_table[] = {
 	  "Regulators ask for recordings, call records and consent proof; deleting them early "
 	  "leaves no defence.",
 	  "Keep recordings, CDRs and consent proof at least as long as the profile requires.",
-	  limit_retention, check_retention_config },
+	  limit_retention, check_retention_config, NULL },
+	{ "input-rejected", SEV_MEDIUM, "Log rows that could not be read",
+	  "Counts the rows of each call log that could not be parsed (wrong column count, "
+	  "impossible dates, numbers with letters, unterminated quotes, NUL bytes) and shows the "
+	  "first few with their line and reason.",
+	  "A row that is not read is a call that is not audited; an auditor must say so rather than "
+	  "report a clean result over part of the data.",
+	  "Fix or re-export the rows named, or give the right --log-format, --mapping or --log-tz.",
+	  NULL, NULL, &input_events },
 };
 
 const size_t rule_count = sizeof(rule_table) / sizeof(rule_table[0]);

@@ -3,6 +3,8 @@
 
 #include <stdio.h>
 
+#include "checks/events.h"
+
 const struct citation *
 limit_ring_time(const struct profile *p, char *buf, size_t size)
 {
@@ -34,3 +36,31 @@ check_ring_time_config(struct check_ctx *ctx)
 			    c->ring_timeout, p->ring_time.min_seconds);
 	}
 }
+
+/* ---- call logs ----------------------------------------------------------- */
+
+static bool
+ring_applies(const struct event_ctx *ctx)
+{
+	return ctx->profile->ring_time.set;
+}
+
+/* Busy and failed attempts end early by nature; only unanswered ones count. */
+static void
+ring_per_call(struct event_ctx *ctx, const struct call *c)
+{
+	if (c->disposition == DISP_NO_ANSWER && !(c->flags & CALL_ANSWERED) &&
+	    c->ring < (uint32_t)ctx->profile->ring_time.min_seconds)
+		event_violation(ctx, c, event_offset(ctx, c->start), 0, (int32_t)c->ring);
+}
+
+static void
+ring_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
+{
+	snprintf(buf, size, "unanswered call given up after %d s (minimum %d s)", v->aux,
+	    ctx->profile->ring_time.min_seconds);
+}
+
+const struct event_hooks ring_time_events = {
+	ring_applies, ring_per_call, NULL, NULL, ring_describe,
+};

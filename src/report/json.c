@@ -2,9 +2,12 @@
 #include "report/report.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "calllog.h"
+#include "checks/events.h"
 #include "checks/rules.h"
 #include "model.h"
 #include "profile.h"
@@ -109,6 +112,69 @@ finding_json(const struct finding *f)
 	return o;
 }
 
+static json_t *
+utc_text(int64_t t)
+{
+	char buf[40], date[16];
+	int64_t day = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	int32_t sec = (int32_t)(t - day * 86400);
+
+	if (t == 0)
+		return json_null();
+	format_date(day, date, sizeof(date));
+	snprintf(buf, sizeof(buf), "%sT%02d:%02d:%02dZ", date, sec / 3600, sec / 60 % 60, sec % 60);
+	return json_string(buf);
+}
+
+static void
+log_counts(json_t *o, const struct log_file_stats *s)
+{
+	json_t *ex = json_array();
+
+	json_object_set_new(o, "rows", json_integer((json_int_t)s->rows));
+	json_object_set_new(o, "parsed", json_integer((json_int_t)s->parsed));
+	json_object_set_new(o, "rejected", json_integer((json_int_t)s->rejected));
+	json_object_set_new(o, "duplicates", json_integer((json_int_t)s->duplicates));
+	json_object_set_new(o, "first_call", utc_text(s->first));
+	json_object_set_new(o, "last_call", utc_text(s->last));
+	for (size_t k = 0; k < s->nexamples; k++) {
+		json_t *e = json_object();
+
+		json_object_set_new(e, "line", json_integer(s->examples[k].line));
+		json_object_set_new(e, "reason", text(s->examples[k].reason));
+		json_array_append_new(ex, e);
+	}
+	json_object_set_new(o, "rejected_examples", ex);
+}
+
+static json_t *
+stats_json(const struct report *r)
+{
+	const struct event_ctx *e = r->events;
+	json_t *o = json_object(), *camps = json_object();
+	int64_t first = 0, last = 0;
+
+	for (size_t i = 0; i < r->log->nfiles; i++) {
+		const struct log_file_stats *s = &r->log->files[i];
+
+		if (s->first != 0 && (first == 0 || s->first < first))
+			first = s->first;
+		if (s->last > last)
+			last = s->last;
+	}
+	json_object_set_new(o, "calls", json_integer((json_int_t)e->attempts));
+	json_object_set_new(o, "distinct_numbers", json_integer((json_int_t)e->numbers));
+	json_object_set_new(o, "first_call", utc_text(first));
+	json_object_set_new(o, "last_call", utc_text(last));
+	json_object_set_new(o, "violations", json_integer((json_int_t)e->nv));
+	for (size_t id = 0; id < r->log->campaigns.n; id++)
+		if (e->calls_per_campaign[id] > 0)
+			json_object_set_new(camps, id == 0 ? "" : r->log->campaigns.str[id],
+			    json_integer((json_int_t)e->calls_per_campaign[id]));
+	json_object_set_new(o, "calls_per_campaign", camps);
+	return o;
+}
+
 int
 report_json(FILE *out, const struct report *r, struct diag *d)
 {
@@ -137,9 +203,19 @@ report_json(FILE *out, const struct report *r, struct diag *d)
 		json_object_set_new(o, "status", json_string(in->skipped ? "skipped" : "read"));
 		if (in->skipped != NULL)
 			json_object_set_new(o, "reason", json_string(in->skipped));
+		if (in->log_index >= 0)
+			log_counts(o, &r->log->files[in->log_index]);
+		else if (strcmp(in->kind != NULL ? in->kind : "", "number-list") == 0) {
+			json_object_set_new(o, "rows", json_integer((json_int_t)in->list_rows));
+			json_object_set_new(o, "parsed",
+			    json_integer((json_int_t)(in->list_rows - in->list_rejected)));
+			json_object_set_new(o, "rejected", json_integer((json_int_t)in->list_rejected));
+		}
 		json_array_append_new(inputs, o);
 	}
 	json_object_set_new(root, "inputs", inputs);
+	if (r->events != NULL)
+		json_object_set_new(root, "stats", stats_json(r));
 	for (int s = SEV_CRITICAL; s >= SEV_INFO; s--)
 		json_object_set_new(bysev, severity_name(s), json_integer(0));
 	for (size_t i = 0; i < r->findings->n; i++) {

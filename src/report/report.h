@@ -9,6 +9,8 @@
 #include "diag.h"
 #include "finding.h"
 
+struct calllog;
+struct event_ctx;
 struct licence;
 struct profile;
 
@@ -18,6 +20,8 @@ struct report_input {
 	const char *kind;   /* "campaign", "licence", "settings", … */
 	const char *format; /* adapter name; NULL when skipped */
 	const char *skipped;/* reason it was not read; NULL when read */
+	long log_index;     /* its entry in the call log's files; -1 = not a log */
+	uint64_t list_rows, list_rejected; /* DNC and consent lists */
 };
 
 /* Everything a writer may show. Writers never change it. */
@@ -30,6 +34,8 @@ struct report {
 	const struct report_input *inputs;
 	size_t ninputs;
 	const struct findings *findings;
+	const struct calllog *log;          /* files read and calls kept */
+	const struct event_ctx *events;     /* NULL when no call log was read */
 	enum severity fail_on;
 	bool show_numbers;
 	bool color;

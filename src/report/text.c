@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "calllog.h"
 #include "checks/rules.h"
 #include "model.h"
 #include "profile.h"
@@ -64,7 +65,13 @@ header(FILE *out, const struct report *r)
 	for (size_t i = 0; i < r->ninputs; i++) {
 		const struct report_input *in = &r->inputs[i];
 
-		if (in->skipped == NULL)
+		if (in->skipped == NULL && in->log_index >= 0) {
+			const struct log_file_stats *s = &r->log->files[in->log_index];
+
+			fprintf(out, "  %-10s %s (%s): %llu rows, %llu parsed, %llu rejected\n", in->kind,
+			    in->path, in->format, (unsigned long long)s->rows,
+			    (unsigned long long)s->parsed, (unsigned long long)s->rejected);
+		} else if (in->skipped == NULL)
 			fprintf(out, "  %-10s %s (%s)\n", in->kind, in->path, in->format);
 		else
 			fprintf(out, "  %-10s %s — skipped: %s\n", "skipped", in->path, in->skipped);
