@@ -373,6 +373,12 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 	}
 	if (fs_check_readable_file(path, d) < 0)
 		return -1;
+	if (kind == KIND_CALL_LOG && st.st_size == 0 && mark_seen(a, path)) {
+		/* a day without calls leaves an empty log: no rows, not an error */
+		add_input(a, path, input_kind_name(KIND_CALL_LOG), "empty", NULL);
+		a->inputs[a->ninputs - 1].log_index = (long)calllog_add_file(&a->model.log, path, "empty");
+		return 0;
+	}
 	if (kind == KIND_CALL_LOG && a->opt.log_format != NULL)
 		return read_file(a, path, adapter_find(a->opt.log_format), d);
 	ad = adapter_detect(path, kind, &why);

@@ -51,27 +51,52 @@ looks_like_uniqueid(struct text t)
 	return (size_t)(dot - t.p) - i >= 9 && (i == 0 || t.p[i - 1] == '-');
 }
 
+/* Whether one line looks like a cdr_csv row: 16-21 fields (outside quotes), a date. */
+static int
+sniff_line(const char *line, size_t len)
+{
+	size_t commas = 0, quotes = 0;
+	bool dated = false, quoted = false;
+
+	for (size_t i = 0; i < len; i++) {
+		if (line[i] == '"') {
+			quoted = !quoted; /* a doubled quote toggles twice */
+			quotes++;
+		}
+		commas += line[i] == ',' && !quoted;
+		if (i + 19 <= len && isdigit((unsigned char)line[i]) && line[i + 4] == '-' &&
+		    line[i + 7] == '-' && line[i + 10] == ' ' && line[i + 13] == ':')
+			dated = true;
+	}
+	if (commas < 15 || commas > 20 || !dated)
+		return 0;
+	return quotes >= 8 ? 10 : 1;
+}
+
+/* The first lines decide: a damaged first row must not hide a real log. */
 int
 asterisk_cdr_sniff(const char *path, const char *head, size_t len)
 {
 	static const char *const sfx[] = { ".csv", ".CSV", NULL };
-	size_t commas = 0, quotes = 0;
-	const char *nl = memchr(head, '\n', len);
-	size_t first = nl != NULL ? (size_t)(nl - head) : len;
-	bool dated = false;
+	const char *p = head, *end = head + len;
+	int best = 0;
 
-	for (size_t i = 0; i < first; i++) {
-		commas += head[i] == ',';
-		quotes += head[i] == '"';
-		if (i + 19 <= first && isdigit((unsigned char)head[i]) && head[i + 4] == '-' &&
-		    head[i + 7] == '-' && head[i + 10] == ' ' && head[i + 13] == ':')
-			dated = true;
-	}
-	if (first >= 5 && strncasecmp(head, "accountcode", 11) == 0)
+	if (len >= 11 && strncasecmp(head, "accountcode", 11) == 0)
 		return 80; /* cdr_custom with a header */
-	if (commas < 15 || commas > 20 || !dated)
+	for (int i = 0; i < 8 && p < end; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		int s;
+
+		if (nl == NULL && i > 0)
+			break; /* a cut-off last line of the head proves nothing */
+		s = sniff_line(p, nl != NULL ? (size_t)(nl - p) : (size_t)(end - p));
+		if (s > best)
+			best = s;
+		p = nl != NULL ? nl + 1 : end;
+	}
+	if (best == 0)
 		return 0;
-	return (sniff_has_suffix(path, sfx) ? 70 : 50) + (quotes >= 8 ? 10 : 0);
+	return (sniff_has_suffix(path, sfx) ? 70 : 50) + best;
 }
 
 static int

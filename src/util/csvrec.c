@@ -48,7 +48,7 @@ csvrec_init(struct csvrec *r, unsigned char delim)
 {
 	memset(r, 0, sizeof(*r));
 	r->delim = delim;
-	if (csv_init(&r->parser, CSV_STRICT_FINI) != 0)
+	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return -1;
 	csv_set_delim(&r->parser, delim);
 	return 0;
@@ -77,7 +77,7 @@ static void
 restart_parser(struct csvrec *r)
 {
 	csv_free(&r->parser);
-	csv_init(&r->parser, CSV_STRICT_FINI);
+	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
 	csv_set_delim(&r->parser, r->delim);
 }
 
@@ -134,7 +134,17 @@ csvrec_next(struct csvrec *r, const char *buf, size_t len, size_t pos, struct cs
 		}
 		if (fed == 1)
 			res->second_line = cur;
-		csv_parse(&r->parser, buf + cur, line_len, on_field, on_record, r);
+		if (csv_parse(&r->parser, buf + cur, line_len, on_field, on_record, r) != line_len) {
+			/* strict mode: a quote inside an unquoted field, or text after a
+			 * closing quote; the record is malformed from here */
+			restart_parser(r);
+			res->lines++;
+			res->next = line_end;
+			if (res->second_line == 0)
+				res->second_line = line_end;
+			res->reason = "malformed quoting (a stray or unbalanced quote)";
+			return CSVREC_BAD;
+		}
 		fed++;
 		res->lines++;
 		cur = line_end;

@@ -16,7 +16,8 @@ struct text {
 #define CSVREC_MAX_BYTES (1u << 20)
 
 /*
- * libcsv does the parsing; this wrapper feeds it one physical line at a
+ * libcsv does the parsing, in strict mode (a stray quote is an error, not
+ * silently part of a field); this wrapper feeds it one physical line at a
  * time, so that it knows where each record starts, how many lines it
  * spans, and can give up on a record that grows past CSVREC_MAX_BYTES
  * (an unterminated quote) and start again on the record's second line

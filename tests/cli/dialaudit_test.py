@@ -118,3 +118,41 @@ def campaign_file(**overrides):
             c[k] = v
     body = "\n".join(f"    {k} = {cfg_value(v)};" for k, v in c.items())
     return "campaigns = (\n  {\n" + body + "\n  }\n);\n"
+
+
+_uid = [1700000000]
+
+
+def cdr(dst, start, *, answer=None, end=None, duration=None, disposition=None, src="057188001201",
+        account="camp", userfield="", linkedid=None, dstchannel=None):
+    """One 21-column Asterisk cdr_csv row (formats.md §1.1), as the file has it.
+
+    start/answer/end are "YYYY-MM-DD HH:MM:SS" strings; duration in seconds.
+    """
+    import datetime as dt
+
+    def parse(s):
+        return dt.datetime.strptime(s, "%Y-%m-%d %H:%M:%S")
+
+    if duration is None:
+        duration = int((parse(end) - parse(start)).total_seconds()) if end else 30
+    if end is None:
+        end = (parse(start) + dt.timedelta(seconds=duration)).strftime("%Y-%m-%d %H:%M:%S")
+    billsec = int((parse(end) - parse(answer)).total_seconds()) if answer else 0
+    if disposition is None:
+        disposition = "ANSWERED" if answer else "NO ANSWER"
+    _uid[0] += 1
+    uid = f"{_uid[0]}.{_uid[0] % 97}"
+    link = linkedid or uid
+    if dstchannel is None:
+        dstchannel = "PJSIP/agent-0001" if answer else ""
+
+    def q(s):
+        return '"' + str(s).replace('"', '""') + '"'
+
+    fields = [q(account), q(src), q(dst), q("outbound"), q(f'"Sales" <{src}>'),
+              q("PJSIP/trunk-00000001"), q(dstchannel), q("Dial"),
+              q(f"PJSIP/{dst}@trunk,30,tT"), q(start), q(answer) if answer else "", q(end),
+              str(duration), str(billsec), q(disposition), q("DOCUMENTATION"), q(uid),
+              q(userfield), q(""), q(link), "0"]
+    return ",".join(fields) + "\n"
