@@ -87,6 +87,12 @@ dnc_load(const char *path, const struct numbering *np, struct dnc_list *out, str
 		if (s == CSVREC_END)
 			break;
 		line += res.blank_lines;
+		if (s == CSVREC_OK && rec.nfields > 0 && rec.fields[0].n > 0 && rec.fields[0].p[0] == '#') {
+			/* a comment line, as list exports often start with one */
+			line += res.lines;
+			pos = res.next;
+			continue;
+		}
 		out->rows++;
 		for (size_t i = 0; s == CSVREC_OK && i < rec.nfields && !found; i++) {
 			char e164[PHONE_MAX];

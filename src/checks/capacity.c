@@ -14,8 +14,10 @@
 const struct citation *
 limit_capacity(const struct profile *p, char *buf, size_t size)
 {
-	if (!p->capacity.set)
+	if (!p->capacity.set) {
+		snprintf(buf, size, "no more concurrent calls than licensed");
 		return NULL;
+	}
 	snprintf(buf, size, "at most %d concurrent call%s per caller number, and no more channels "
 	    "than licensed", p->capacity.per_caller_number,
 	    p->capacity.per_caller_number == 1 ? "" : "s");
@@ -219,7 +221,8 @@ sweep_visit(struct event_ctx *ctx, const struct call *c, void *arg)
 		s->peak_line = c->line;
 	}
 	if (s->limit > 0 && s->active.n > (size_t)s->limit && (s->reason == 0 || c->caller != 0))
-		event_violation(ctx, c, 0, s->reason, (int32_t)s->active.n);
+		event_violation(ctx, c, event_number_offset(ctx, c->number, c->start), s->reason,
+		    (int32_t)s->active.n);
 }
 
 static void

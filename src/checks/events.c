@@ -44,6 +44,18 @@ event_offset(const struct event_ctx *ctx, int64_t t)
 	return ctx->nzones > 0 ? tz_offset_at(ctx->zones[0], t) : 0;
 }
 
+int32_t
+event_number_offset(const struct event_ctx *ctx, uint64_t number, int64_t t)
+{
+	const struct tz_zone *const *zones;
+	size_t n;
+	char e164[32];
+
+	number_unpack(number, e164, sizeof(e164));
+	profile_zone_tzs(ctx->profile, e164, &zones, &n);
+	return n > 0 ? tz_offset_at(zones[0], t) : 0;
+}
+
 const char *
 event_campaign_name(const struct event_ctx *ctx, uint32_t id)
 {

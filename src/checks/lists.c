@@ -9,8 +9,11 @@
 const struct citation *
 limit_dnc(const struct profile *p, char *buf, size_t size)
 {
-	if (!p->dnc.set)
+	if (!p->dnc.set) {
+		/* no legal limit; a list given by hand still binds the calls */
+		snprintf(buf, size, "no calls to numbers on the do-not-call list");
 		return NULL;
+	}
 	if (p->dnc.max_list_age_days > 0)
 		snprintf(buf, size, "%s; list copy at most %d days old",
 		    p->dnc.scrub_required ? "scrub against the do-not-call list" : "do-not-call list",

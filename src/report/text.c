@@ -68,13 +68,13 @@ header(FILE *out, const struct report *r)
 		if (in->skipped == NULL && in->log_index >= 0) {
 			const struct log_file_stats *s = &r->log->files[in->log_index];
 
-			fprintf(out, "  %-10s %s (%s): %llu rows, %llu parsed, %llu rejected\n", in->kind,
+			fprintf(out, "  %-11s %s (%s): %llu rows, %llu parsed, %llu rejected\n", in->kind,
 			    in->path, in->format, (unsigned long long)s->rows,
 			    (unsigned long long)s->parsed, (unsigned long long)s->rejected);
 		} else if (in->skipped == NULL)
-			fprintf(out, "  %-10s %s (%s)\n", in->kind, in->path, in->format);
+			fprintf(out, "  %-11s %s (%s)\n", in->kind, in->path, in->format);
 		else
-			fprintf(out, "  %-10s %s — skipped: %s\n", "skipped", in->path, in->skipped);
+			fprintf(out, "  %-11s %s — skipped: %s\n", "skipped", in->path, in->skipped);
 	}
 }
 

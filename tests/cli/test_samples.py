@@ -38,13 +38,38 @@ class ScanSamples(CliTestCase):
                          ("campaign", "dialaudit-campaign", "read"))
         self.assertEqual(got["campaigns/spring-promo.cfg"],
                          ("campaign", "dialaudit-campaign", "read"))
+        self.assertEqual(got["logs/asterisk/Master.csv"], ("call-log", "asterisk-cdr", "read"))
+        self.assertEqual(got["lists/dnc.txt"], ("number-list", "dnc-list", "read"))
 
-    def test_compliant_campaign_is_clean(self):
-        self.assertEqual(self.findings(self.report, campaign="policy-renewal-callbacks"), [])
+    def config_findings(self, campaign):
+        return [f for f in self.findings(self.report, campaign=campaign)
+                if "/campaigns/" in f["location"]["path"]]
+
+    def test_compliant_campaign_settings_are_clean(self):
+        self.assertEqual(self.config_findings("policy-renewal-callbacks"), [])
 
     def test_risky_campaign_trips_every_rule_cn_sets(self):
-        rules = {f["rule"] for f in self.findings(self.report, campaign="spring-promo")}
+        rules = {f["rule"] for f in self.config_findings("spring-promo")}
         self.assertEqual(rules, CN_RULES)
+
+    def test_planted_log_violations_are_found(self):
+        # samples/logs/asterisk/make_sample.py says what it planted
+        log = [f for f in self.report["findings"] if f["location"]["path"].endswith("Master.csv")]
+        self.assertEqual({f["rule"] for f in log},
+                         {"calling-hours", "call-frequency", "wait-after-refusal", "caller-id",
+                          "dnc-list", "consent", "blocked-destination", "capacity",
+                          "input-rejected"})
+        by = {(f["rule"], f["campaign"]): f["actual"] for f in log}
+        self.assertEqual(by[("calling-hours", "spring-promo")], "3 of 162 calls")
+        self.assertEqual(by[("call-frequency", "spring-promo")], "3 of 162 calls")
+        self.assertEqual(by[("dnc-list", "spring-promo")], "1 of 162 calls")
+        self.assertEqual(by[("consent", "spring-promo")], "1 of 162 calls")
+        self.assertEqual(by[("input-rejected", None)], "1 of 301 rows rejected")
+
+    def test_log_rows_accounted_for(self):
+        log = [i for i in self.report["inputs"] if i["kind"] == "call-log"][0]
+        self.assertEqual((log["rows"], log["parsed"], log["rejected"]), (301, 300, 1))
+        self.assertEqual(self.report["stats"]["calls"], 300)
 
     def test_summary_counts_match_findings(self):
         s = self.report["summary"]
@@ -56,7 +81,8 @@ class ScanSamples(CliTestCase):
         for f in self.report["findings"]:
             self.assertTrue(f["location"]["path"].startswith(SAMPLES), f)
             self.assertGreater(f["location"]["line"], 0, f)
-            self.assertTrue(f["message"] and f["limit"] and f["actual"], f)
+            self.assertTrue(f["message"] and f["actual"], f)
+            self.assertTrue(f["limit"], f)
             self.assertRegex(f["fingerprint"], "^[0-9a-f]{16}$")
 
     def test_fingerprints_unique_and_stable(self):
