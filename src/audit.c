@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "checks/check.h"
 #include "profile.h"
@@ -227,6 +228,7 @@ audit_prepare(struct audit *a, struct diag *d)
 			return diag_set(d, a->opt.log_tz != NULL ? NULL : a->settings_path, 0,
 			    "log_tz: %s", d->message);
 		a->model.log_opts.numbering = &a->profile->numbering;
+		a->model.log_opts.jobs = a->opt.jobs > 0 ? a->opt.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	}
 	if (load_lists(a, d) < 0)
 		return -1;

@@ -25,6 +25,7 @@ struct audit_options {
 	const char *log_format;  /* adapter name for call logs; NULL: detect */
 	const char *log_tz;      /* zone of log times; NULL: the profile's */
 	int capacity;            /* concurrent calls allowed; 0: the licence's */
+	int jobs;                /* parser threads; 0: one per core */
 	int64_t today;           /* days since epoch; AUDIT_TODAY_NOW: today in the profile's zone */
 	bool show_numbers;
 };

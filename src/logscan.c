@@ -2,6 +2,7 @@
 #include "logscan.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -178,13 +179,6 @@ log_hash(struct text t)
 	return h != 0 ? h : 1;
 }
 
-static void
-push_call(struct call_run *run, const struct call *c)
-{
-	xgrow((void **)&run->v, &run->cap, run->n + 1, sizeof(*c));
-	run->v[run->n++] = *c;
-}
-
 static char *
 map_file(const char *path, size_t *len, struct diag *d)
 {
@@ -220,78 +214,59 @@ unmap_file(char *p, size_t len)
 		munmap(p, len);
 }
 
-int
-logscan_file(const char *path, const struct log_format *fmt, const struct log_scan_opts *o,
-    struct calllog *log, struct diag *d)
-{
-	struct log_reader r = { 0 };
-	struct csvrec rec;
-	struct call_run run = { 0 };
-	struct log_file_stats *st;
-	size_t len, pos = 0, fi;
-	uint32_t line = 1;
-	bool first = true;
-	char *buf = map_file(path, &len, d);
+/* One parser thread's share of a file: records starting in [start, end). */
+struct worker {
+	const struct log_format *fmt;
+	struct log_reader r;          /* with the worker's own intern tables */
+	struct intern campaigns, callers;
+	const char *buf;
+	size_t len, start, end;
+	size_t stop;                  /* where the record after its last one starts */
+	uint32_t lines;               /* physical lines consumed, start → stop */
+	struct call_run run;
+	struct log_file_stats st;     /* lines relative to the worker's start */
+	int failed;                   /* out of memory in the parser */
+};
 
-	if (buf == NULL)
-		return -1;
-	if (csvrec_init(&rec, fmt->delim) != 0) {
-		unmap_file(buf, len);
-		return diag_set(d, path, 0, "out of memory");
+/*
+ * Parses records starting before w->end. Line numbers are relative (the
+ * first line of the chunk is 1) and fixed up after the join, when the
+ * lines of the chunks before are known.
+ */
+static void *
+work(void *arg)
+{
+	struct worker *w = arg;
+	struct csvrec rec;
+	size_t pos = w->start;
+	uint32_t line = 1;
+
+	if (csvrec_init(&rec, w->fmt->delim) != 0) {
+		w->failed = 1;
+		return NULL;
 	}
-	fi = calllog_add_file(log, path, fmt->name);
-	r.path = path;
-	r.zone = o->zone;
-	r.numbering = o->numbering;
-	r.campaigns = &log->campaigns;
-	r.callers = &log->callers;
-	r.file = (uint16_t)fi;
-	r.state = o->format_state;
-	for (size_t i = 0; i < sizeof(r.cols) / sizeof(r.cols[0]); i++)
-		r.cols[i] = -1;
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3; /* a byte-order mark from a spreadsheet */
-	for (;;) {
+	while (pos < w->end) {
 		struct csvrec_result res;
-		enum csvrec_status s = csvrec_next(&rec, buf, len, pos, &res);
+		enum csvrec_status s = csvrec_next(&rec, w->buf, w->len, pos, &res);
 		const char *reason = NULL;
 		struct call c;
 
-		st = &log->files[fi];
-		if (s == CSVREC_END)
-			break;
+		if (s == CSVREC_END || res.start >= w->end)
+			break; /* only blank lines were left in the chunk */
 		line += res.blank_lines;
-		if (s == CSVREC_OK && first) {
-			int h;
-
-			first = false;
-			h = fmt->start(&r, rec.fields, rec.nfields, &reason);
-			if (h < 0) {
-				csvrec_free(&rec);
-				unmap_file(buf, len);
-				free(run.v);
-				log->nfiles--;
-				free((char *)log->files[fi].path);
-				return diag_set(d, path, line, "not a %s log: %s", fmt->name, reason);
-			}
-			if (h == 1) {
-				line += res.lines;
-				pos = res.next;
-				continue;
-			}
-		}
-		st->rows++;
+		w->st.rows++;
 		if (s == CSVREC_OK) {
 			memset(&c, 0, sizeof(c));
 			c.line = line;
-			c.file = r.file;
-			if (fmt->row(&r, rec.fields, rec.nfields, &c, &reason) == 0) {
-				st->parsed++;
-				if (st->first == 0 || c.start < st->first)
-					st->first = c.start;
-				if (c.start > st->last)
-					st->last = c.start;
-				push_call(&run, &c);
+			c.file = w->r.file;
+			if (w->fmt->row(&w->r, rec.fields, rec.nfields, &c, &reason) == 0) {
+				w->st.parsed++;
+				if (w->st.first == 0 || c.start < w->st.first)
+					w->st.first = c.start;
+				if (c.start > w->st.last)
+					w->st.last = c.start;
+				xgrow((void **)&w->run.v, &w->run.cap, w->run.n + 1, sizeof(c));
+				w->run.v[w->run.n++] = c;
 				line += res.lines;
 				pos = res.next;
 				continue;
@@ -299,18 +274,197 @@ logscan_file(const char *path, const struct log_format *fmt, const struct log_sc
 		} else {
 			reason = res.reason;
 		}
-		log_stats_reject(st, line, reason);
+		log_stats_reject(&w->st, line, reason);
 		/* A bad record that ran over several lines most likely swallowed
 		 * good rows behind an unbalanced quote: read again from its
 		 * second line, so those rows are parsed or rejected one by one. */
 		line += 1;
-		pos = res.second_line > res.start ? res.second_line : res.next;
-		if (res.lines == 1)
-			pos = res.next;
+		pos = res.lines > 1 && res.second_line > res.start ? res.second_line : res.next;
 	}
+	/* blank lines at the end of the chunk belong to it */
+	while (pos < w->end && (w->buf[pos] == '\n' || w->buf[pos] == '\r')) {
+		line += w->buf[pos] == '\n';
+		pos++;
+	}
+	w->stop = pos;
+	w->lines = line - 1;
 	csvrec_free(&rec);
+	return NULL;
+}
+
+static void
+worker_init(struct worker *w, const struct log_reader *r, const struct log_format *fmt,
+    const char *buf, size_t len, size_t start, size_t end)
+{
+	memset(w, 0, sizeof(*w));
+	w->fmt = fmt;
+	w->r = *r;
+	intern_init(&w->campaigns);
+	intern_init(&w->callers);
+	w->r.campaigns = &w->campaigns;
+	w->r.callers = &w->callers;
+	w->buf = buf;
+	w->len = len;
+	w->start = start;
+	w->end = end;
+}
+
+static void
+worker_free(struct worker *w)
+{
+	free(w->run.v);
+	intern_free(&w->campaigns);
+	intern_free(&w->callers);
+}
+
+/* Folds a finished worker into the log: ids remapped, lines made absolute. */
+static void
+worker_merge(struct worker *w, uint32_t line0, struct calllog *log, struct log_file_stats *st)
+{
+	uint32_t *cmap = intern_merge(&log->campaigns, &w->campaigns);
+	uint32_t *kmap = intern_merge(&log->callers, &w->callers);
+
+	for (size_t i = 0; i < w->run.n; i++) {
+		struct call *c = &w->run.v[i];
+
+		c->campaign = cmap[c->campaign];
+		c->caller = kmap[c->caller];
+		c->line += line0;
+	}
+	free(cmap);
+	free(kmap);
+	st->rows += w->st.rows;
+	st->parsed += w->st.parsed;
+	st->rejected += w->st.rejected;
+	for (size_t k = 0; k < w->st.nexamples && st->nexamples < REJECT_EXAMPLES; k++) {
+		st->examples[st->nexamples] = w->st.examples[k];
+		st->examples[st->nexamples].line += line0;
+		st->nexamples++;
+	}
+	if (w->st.first != 0 && (st->first == 0 || w->st.first < st->first))
+		st->first = w->st.first;
+	if (w->st.last > st->last)
+		st->last = w->st.last;
+	xgrow((void **)&log->runs, &log->runs_cap, log->nruns + 1, sizeof(w->run));
+	log->runs[log->nruns++] = w->run;
+	w->run.v = NULL;
+}
+
+/* Chunk boundaries just after a newline near each even split of [pos, len). */
+static size_t
+split_point(const char *buf, size_t len, size_t at)
+{
+	const char *nl;
+
+	if (at >= len)
+		return len;
+	nl = memchr(buf + at, '\n', len - at);
+	return nl != NULL ? (size_t)(nl - buf) + 1 : len;
+}
+
+#define MIN_CHUNK (4u << 20) /* below this, threads cost more than they save */
+#define MAX_JOBS 64
+
+int
+logscan_file(const char *path, const struct log_format *fmt, const struct log_scan_opts *o,
+    struct calllog *log, struct diag *d)
+{
+	struct log_reader r = { 0 };
+	struct csvrec rec;
+	struct worker *w;
+	pthread_t tid[MAX_JOBS];
+	size_t len, pos = 0, fi, nw;
+	uint32_t line = 1;
+	int jobs = o->jobs > 0 ? (o->jobs < MAX_JOBS ? o->jobs : MAX_JOBS) : 1;
+	char *buf = map_file(path, &len, d);
+
+	if (buf == NULL)
+		return -1;
+	fi = calllog_add_file(log, path, fmt->name);
+	r.path = path;
+	r.zone = o->zone;
+	r.numbering = o->numbering;
+	r.file = (uint16_t)fi;
+	r.state = o->format_state;
+	for (size_t i = 0; i < sizeof(r.cols) / sizeof(r.cols[0]); i++)
+		r.cols[i] = -1;
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+		pos = 3; /* a byte-order mark from a spreadsheet */
+	/* The first record decides the layout (a header, or data) before the
+	 * file is shared out. */
+	if (csvrec_init(&rec, fmt->delim) == 0) {
+		struct csvrec_result res;
+		const char *reason = NULL;
+
+		r.campaigns = &log->campaigns;
+		r.callers = &log->callers;
+		if (csvrec_next(&rec, buf, len, pos, &res) == CSVREC_OK) {
+			int h = fmt->start(&r, rec.fields, rec.nfields, &reason);
+
+			if (h < 0) {
+				csvrec_free(&rec);
+				unmap_file(buf, len);
+				log->nfiles--;
+				free((char *)log->files[fi].path);
+				return diag_set(d, path, (int)(line + res.blank_lines), "not a %s log: %s",
+				    fmt->name, reason);
+			}
+			if (h == 1) {
+				line += res.blank_lines + res.lines;
+				pos = res.next;
+			}
+		}
+		csvrec_free(&rec);
+	}
+	{
+		size_t chunk = o->min_chunk > 0 ? o->min_chunk : MIN_CHUNK;
+
+		nw = (size_t)jobs;
+		if ((len - pos) / chunk < nw)
+			nw = (len - pos) / chunk > 0 ? (len - pos) / chunk : 1;
+	}
+	w = xcalloc(nw, sizeof(*w));
+	for (size_t k = 0; k < nw; k++) {
+		size_t a = k == 0 ? pos : w[k - 1].end;
+		size_t b = k + 1 == nw ? len : split_point(buf, len, pos + (len - pos) / nw * (k + 1));
+
+		worker_init(&w[k], &r, fmt, buf, len, a, b < a ? a : b);
+	}
+	for (size_t k = 1; k < nw; k++)
+		if (pthread_create(&tid[k], NULL, work, &w[k]) != 0)
+			w[k].failed = 2; /* run it below, in this thread */
+	work(&w[0]);
+	for (size_t k = 1; k < nw; k++) {
+		if (w[k].failed != 2)
+			pthread_join(tid[k], NULL);
+		else {
+			w[k].failed = 0;
+			work(&w[k]);
+		}
+	}
+	for (size_t k = 0; k < nw; k++) {
+		/* A record that ran over the boundary (a quoted newline) means the
+		 * next chunk started inside it: parse that chunk again from where
+		 * this one really ended. Rare, and exact. */
+		if (k + 1 < nw && w[k].stop != w[k + 1].start) {
+			size_t end = w[k + 1].end;
+
+			worker_free(&w[k + 1]);
+			worker_init(&w[k + 1], &r, fmt, buf, len, w[k].stop < end ? w[k].stop : end, end);
+			work(&w[k + 1]);
+		}
+		if (w[k].failed) {
+			for (size_t j = k; j < nw; j++)
+				worker_free(&w[j]);
+			free(w);
+			unmap_file(buf, len);
+			return diag_set(d, path, 0, "out of memory while parsing");
+		}
+		worker_merge(&w[k], line - 1, log, &log->files[fi]);
+		line += w[k].lines;
+		worker_free(&w[k]);
+	}
+	free(w);
 	unmap_file(buf, len);
-	xgrow((void **)&log->runs, &log->runs_cap, log->nruns + 1, sizeof(run));
-	log->runs[log->nruns++] = run;
 	return 0;
 }

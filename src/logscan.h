@@ -43,6 +43,8 @@ struct log_scan_opts {
 	const struct tz_zone *zone;
 	const struct numbering *numbering;
 	void *format_state;
+	int jobs;            /* parser threads (a file under 4 MiB a thread uses fewer) */
+	size_t min_chunk;    /* bytes a thread at least gets; 0 = 4 MiB (tests use less) */
 };
 
 /*

@@ -82,6 +82,7 @@ static const char usage_audit[] =
 "                          channels)\n"
 "      --details FILE      write every call that broke a rule to FILE as CSV:\n"
 "                          rule,file,line,campaign,number,local_time,reason\n"
+"  -j, --jobs N            parser threads (default: one per core)\n"
 "  -h, --help              show this help\n"
 "\n"
 "Severities: critical > high > medium > low > info.\n"
@@ -145,7 +146,7 @@ struct cli {
 	const char *command;
 	const char *profile, *licence, *format, *output, *color, *today;
 	const char *log_format, *log_tz, *dnc, *consent, *details;
-	int fail_on, capacity;
+	int fail_on, capacity, jobs;
 	bool show_numbers;
 };
 
@@ -169,6 +170,7 @@ static const struct option long_options[] = {
 	{ "consent", required_argument, NULL, OPT_CONSENT },
 	{ "capacity", required_argument, NULL, OPT_CAPACITY },
 	{ "details", required_argument, NULL, OPT_DETAILS },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -239,6 +241,8 @@ option_bit(int ch)
 		return 1u << 12;
 	case OPT_DETAILS:
 		return 1u << 13;
+	case 'j':
+		return 1u << 14;
 	}
 	return 0;
 }
@@ -260,7 +264,7 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 
 	optind = 1;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":p:f:o:h", long_options, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":p:f:o:j:h", long_options, NULL)) != -1) {
 		char name[40];
 
 		if (ch == 'h') {
@@ -330,6 +334,16 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 		case OPT_DETAILS:
 			c->details = optarg;
 			break;
+		case 'j': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+
+			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 64)
+				return usage_error(c->command, "--jobs '%s': expected 1 to 64 threads",
+				    optarg), -2;
+			c->jobs = (int)v;
+			break;
+		}
 		case OPT_CAPACITY: {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -443,6 +457,7 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk)
 	opt.log_format = c->log_format;
 	opt.log_tz = c->log_tz;
 	opt.capacity = c->capacity;
+	opt.jobs = c->jobs;
 	opt.show_numbers = c->show_numbers;
 	opt.today = AUDIT_TODAY_NOW;
 	if (c->today != NULL && !parse_date(c->today, &opt.today))
