@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "checks/check.h"
+#include "mapping.h"
 #include "profile.h"
 #include "util/arena.h"
 #include "util/cfg.h"
@@ -45,6 +46,7 @@ audit_free(struct audit *a)
 	if (a->have_consent)
 		consent_free(&a->consent);
 	profile_free(a->profile);
+	mapping_free(a->mapping);
 	model_free(&a->model);
 	findings_free(&a->findings);
 	for (size_t i = 0; i < a->nseen; i++)
@@ -105,7 +107,7 @@ audit_read_settings(struct audit *a, const char *dir, struct diag *d)
 {
 	static const struct cfg_key keys[] = { { "profile", CFG_STRING }, { "licence", CFG_STRING },
 		{ "fail_on", CFG_STRING }, { "dnc", CFG_STRING }, { "consent", CFG_STRING },
-		{ "log_tz", CFG_STRING }, { NULL, 0 } };
+		{ "log_tz", CFG_STRING }, { "mapping", CFG_STRING }, { NULL, 0 } };
 	char path[PATH_MAX + 32], joined[PATH_MAX + 300];
 	struct stat st;
 	config_t cfg;
@@ -138,6 +140,8 @@ audit_read_settings(struct audit *a, const char *dir, struct diag *d)
 		a->settings_consent = arena_strdup(a->arena, fs_join(dir, s, joined, sizeof(joined)));
 	if (cfg_string(config_root_setting(&cfg), "log_tz", &s, d) > 0)
 		a->settings_log_tz = arena_strdup(a->arena, s);
+	if (cfg_string(config_root_setting(&cfg), "mapping", &s, d) > 0)
+		a->settings_mapping = arena_strdup(a->arena, fs_join(dir, s, joined, sizeof(joined)));
 	if (cfg_string(config_root_setting(&cfg), "fail_on", &s, d) > 0) {
 		if (severity_parse(s) < 0) {
 			cfg_error(config_lookup(&cfg, "fail_on"), d, "fail_on \"%s\" is not info, low, "
@@ -211,6 +215,7 @@ audit_prepare(struct audit *a, struct diag *d)
 {
 	const char *profile = a->opt.profile != NULL ? a->opt.profile : a->settings_profile;
 	const char *licence = a->opt.licence != NULL ? a->opt.licence : a->settings_licence;
+	const char *mapping = a->opt.mapping != NULL ? a->opt.mapping : a->settings_mapping;
 
 	if (profile == NULL)
 		return diag_set(d, NULL, 0, "no profile: give --profile ID or FILE (run 'dialaudit "
@@ -229,6 +234,15 @@ audit_prepare(struct audit *a, struct diag *d)
 			    "log_tz: %s", d->message);
 		a->model.log_opts.numbering = &a->profile->numbering;
 		a->model.log_opts.jobs = a->opt.jobs > 0 ? a->opt.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	}
+	if (mapping != NULL) {
+		/* Its own time.zone, if any, wins over the zone above for generic-csv files. */
+		if (mapping_load(mapping, &a->mapping, d) < 0)
+			return -1;
+		a->model.log_opts.format_state = a->mapping;
+		mapping_set_current(a->mapping);
+		mark_seen(a, mapping);
+		add_input(a, mapping, "mapping", "dialaudit-mapping", NULL);
 	}
 	if (load_lists(a, d) < 0)
 		return -1;
@@ -343,7 +357,8 @@ walk(struct audit *a, const char *dir, enum input_kind kind, int depth, struct d
 	}
 	closedir(dp);
 	/* Sorted, so reports do not depend on the file system's order. */
-	qsort(names, n, sizeof(*names), cmp_name);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_name);
 	for (size_t i = 0; i < n; i++) {
 		char path[PATH_MAX];
 
@@ -384,6 +399,10 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 	if (kind == KIND_CALL_LOG && a->opt.log_format != NULL)
 		return read_file(a, path, adapter_find(a->opt.log_format), d);
 	ad = adapter_detect(path, kind, &why);
+	/* A log named with a mapping in effect is read by it: its header then
+	 * says which mapped column it lacks. */
+	if (ad == NULL && kind == KIND_CALL_LOG && a->mapping != NULL && strcmp(why, "empty file"))
+		ad = adapter_find("generic-csv");
 	if (ad == NULL)
 		return diag_set(d, path, 0, "%s: not a %s dialaudit can read", why,
 		    kind == KIND__COUNT ? "file" : kind == KIND_CAMPAIGN ? "campaign configuration" :
@@ -421,6 +440,7 @@ audit_check(struct audit *a, struct diag *d)
 		e->today = a->opt.today;
 		e->out = &a->findings;
 		e->scratch = ctx.scratch;
+		e->details = a->opt.details;
 		events_run(e);
 		a->have_events = true;
 	}

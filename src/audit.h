@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "adapters/adapter.h"
 #include "diag.h"
@@ -13,6 +14,7 @@
 #include "numlists.h"
 #include "report/report.h"
 
+struct mapping;
 struct profile;
 
 #define AUDIT_TODAY_NOW INT64_MIN
@@ -24,8 +26,10 @@ struct audit_options {
 	const char *consent;     /* consent records; NULL: from dialaudit.cfg or none */
 	const char *log_format;  /* adapter name for call logs; NULL: detect */
 	const char *log_tz;      /* zone of log times; NULL: the profile's */
+	const char *mapping;     /* mapping file for generic CSV logs; NULL: from dialaudit.cfg or none */
 	int capacity;            /* concurrent calls allowed; 0: the licence's */
 	int jobs;                /* parser threads; 0: one per core */
+	FILE *details;           /* where each violating call is written; NULL: nowhere */
 	int64_t today;           /* days since epoch; AUDIT_TODAY_NOW: today in the profile's zone */
 	bool show_numbers;
 };
@@ -50,9 +54,10 @@ struct audit {
 	bool have_dnc, have_consent;
 	struct event_ctx events;
 	bool have_events;
+	struct mapping *mapping; /* read by generic-csv logs; NULL: none */
 	/* from dialaudit.cfg */
 	const char *settings_path, *settings_profile, *settings_licence, *settings_fail_on;
-	const char *settings_dnc, *settings_consent, *settings_log_tz;
+	const char *settings_dnc, *settings_consent, *settings_log_tz, *settings_mapping;
 	struct arena *arena;
 	struct arena *scratch;   /* strings of the checks, freed with the audit */
 };

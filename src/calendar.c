@@ -153,7 +153,8 @@ calendar_load(const char *path, struct arena *a, struct calendar **out, struct d
 	    read_days(g, "working_days", a, &c->workdays, NULL, &c->nworkdays, d) < 0)
 		goto out;
 	sort_named_days(c->holidays, c->holiday_names, c->nholidays);
-	qsort(c->workdays, c->nworkdays, sizeof(int64_t), cmp_day);
+	if (c->nworkdays > 1)
+		qsort(c->workdays, c->nworkdays, sizeof(int64_t), cmp_day);
 	*out = c;
 	rc = 0;
 out:

@@ -96,5 +96,18 @@ number_pack(const char *e164)
 void
 number_unpack(uint64_t n, char *buf, size_t size)
 {
-	snprintf(buf, size, "%" PRIu64, n);
+	char tmp[24];
+	size_t k = 0;
+
+	do {
+		tmp[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0);
+	if (k >= size) {
+		buf[0] = '\0';
+		return;
+	}
+	for (size_t i = 0; i < k; i++)
+		buf[i] = tmp[k - 1 - i];
+	buf[k] = '\0';
 }

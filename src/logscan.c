@@ -155,13 +155,28 @@ uint32_t
 log_intern_caller(struct log_reader *r, struct text t)
 {
 	char e164[PHONE_MAX];
+	uint32_t h, id;
+	struct caller_slot *slot;
 
 	t = trim(t);
 	if (t.n == 0)
 		return 0;
+	h = log_hash(t);
+	slot = &r->caller_cache[h & 63];
+	if (slot->hash == h && t.n < sizeof(slot->raw) && memcmp(slot->raw, t.p, t.n) == 0 &&
+	    slot->raw[t.n] == '\0')
+		return slot->id;
 	if (phone_normalise(t.p, t.n, r->numbering, e164) == PHONE_OK)
-		return intern_id(r->callers, e164, strlen(e164));
-	return intern_id(r->callers, t.p, t.n);
+		id = intern_id(r->callers, e164, strlen(e164));
+	else
+		id = intern_id(r->callers, t.p, t.n);
+	if (t.n < sizeof(slot->raw)) {
+		slot->hash = h;
+		slot->id = id;
+		memcpy(slot->raw, t.p, t.n);
+		slot->raw[t.n] = '\0';
+	}
+	return id;
 }
 
 uint32_t
@@ -214,6 +229,24 @@ unmap_file(char *p, size_t len)
 		munmap(p, len);
 }
 
+#define RELEASE_STEP (4u << 20)
+
+/*
+ * Gives back the pages of [from, to) of the mapped file: the parser never
+ * looks behind itself, and without this a large log's pages would count in
+ * the process's memory until the end. A page read again (a chunk parsed
+ * twice) just faults back in from the page cache.
+ */
+static void
+release(const char *buf, size_t from, size_t to)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t a = (from + page - 1) / page * page, b = to / page * page;
+
+	if (b > a)
+		madvise((char *)buf + a, b - a, MADV_DONTNEED);
+}
+
 /* One parser thread's share of a file: records starting in [start, end). */
 struct worker {
 	const struct log_format *fmt;
@@ -238,7 +271,7 @@ work(void *arg)
 {
 	struct worker *w = arg;
 	struct csvrec rec;
-	size_t pos = w->start;
+	size_t pos = w->start, released = w->start;
 	uint32_t line = 1;
 
 	if (csvrec_init(&rec, w->fmt->delim) != 0) {
@@ -253,6 +286,10 @@ work(void *arg)
 
 		if (s == CSVREC_END || res.start >= w->end)
 			break; /* only blank lines were left in the chunk */
+		if (pos - released >= RELEASE_STEP) {
+			release(w->buf, released, pos);
+			released = pos;
+		}
 		line += res.blank_lines;
 		w->st.rows++;
 		if (s == CSVREC_OK) {

@@ -23,6 +23,10 @@ struct log_reader {
 	int cols[32];                      /* column index per field, from a header; -1 = absent */
 	bool has_header;
 	void *state;                       /* the mapper's own (e.g. a mapping) */
+	struct caller_slot {               /* raw caller text → id: a few dozen repeat */
+		uint32_t hash, id;
+		char raw[24];
+	} caller_cache[64];
 };
 
 /*

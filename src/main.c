@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <getopt.h>
 #include <libgen.h>
+#include <malloc.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +72,11 @@ static const char usage_audit[] =
 "                          (default: today in the profile's time zone)\n"
 "\n"
 "Call logs (logs and scan):\n"
-"      --log-format NAME   auto (default: recognise each file) or asterisk-cdr\n"
+"      --log-format NAME   auto (default: recognise each file), asterisk-cdr, or\n"
+"                          generic-csv (any CSV with a header, read through\n"
+"                          --mapping)\n"
+"      --mapping FILE      how a generic CSV export's columns, times and\n"
+"                          dispositions map to calls (docs/mapping-format.md)\n"
 "      --log-tz ZONE       zone the log's times are written in, e.g. UTC or\n"
 "                          Asia/Shanghai (default: the profile's zone); epoch\n"
 "                          columns need none\n"
@@ -145,13 +150,13 @@ usage_error(const char *command, const char *fmt, const char *arg)
 struct cli {
 	const char *command;
 	const char *profile, *licence, *format, *output, *color, *today;
-	const char *log_format, *log_tz, *dnc, *consent, *details;
+	const char *log_format, *log_tz, *dnc, *consent, *details, *mapping;
 	int fail_on, capacity, jobs;
 	bool show_numbers;
 };
 
 enum { OPT_LICENCE = 256, OPT_FAIL_ON, OPT_SHOW_NUMBERS, OPT_COLOR, OPT_TODAY, OPT_LOG_FORMAT,
-	OPT_LOG_TZ, OPT_DNC, OPT_CONSENT, OPT_CAPACITY, OPT_DETAILS };
+	OPT_LOG_TZ, OPT_DNC, OPT_CONSENT, OPT_CAPACITY, OPT_DETAILS, OPT_MAPPING };
 
 static const struct option long_options[] = {
 	{ "profile", required_argument, NULL, 'p' },
@@ -171,6 +176,7 @@ static const struct option long_options[] = {
 	{ "capacity", required_argument, NULL, OPT_CAPACITY },
 	{ "details", required_argument, NULL, OPT_DETAILS },
 	{ "jobs", required_argument, NULL, 'j' },
+	{ "mapping", required_argument, NULL, OPT_MAPPING },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -243,6 +249,8 @@ option_bit(int ch)
 		return 1u << 13;
 	case 'j':
 		return 1u << 14;
+	case OPT_MAPPING:
+		return 1u << 15;
 	}
 	return 0;
 }
@@ -317,9 +325,11 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 				c->log_format = NULL;
 			} else if (strcmp(optarg, "asterisk") == 0 || strcmp(optarg, "asterisk-cdr") == 0) {
 				c->log_format = "asterisk-cdr";
+			} else if (strcmp(optarg, "generic") == 0 || strcmp(optarg, "generic-csv") == 0) {
+				c->log_format = "generic-csv";
 			} else {
-				return usage_error(c->command, "--log-format '%s': expected auto or "
-				    "asterisk-cdr", optarg), -2;
+				return usage_error(c->command, "--log-format '%s': expected auto, "
+				    "asterisk-cdr or generic-csv", optarg), -2;
 			}
 			break;
 		case OPT_LOG_TZ:
@@ -333,6 +343,9 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 			break;
 		case OPT_DETAILS:
 			c->details = optarg;
+			break;
+		case OPT_MAPPING:
+			c->mapping = optarg;
 			break;
 		case 'j': {
 			char *end;
@@ -413,30 +426,10 @@ write_report(const struct cli *c, struct audit *a, const struct report_writer *w
 }
 
 static int
-write_details(const struct cli *c, struct audit *a)
-{
-	struct outfile of;
-	struct diag d = { 0 };
-
-	if (audit_is_input(a, c->details))
-		return error("%s: refusing to write the details over an input file", c->details),
-		    EXIT_ERROR;
-	if (outfile_open(&of, c->details, &d) < 0)
-		return fail_diag(&d);
-	if (a->have_events ? events_write_details(&a->events, of.fp) < 0 :
-	    fputs("rule,file,line,campaign,number,local_time,reason\n", of.fp) < 0) {
-		outfile_abort(&of);
-		return error("%s: cannot write the details", c->details), EXIT_ERROR;
-	}
-	if (outfile_commit(&of, &d) < 0)
-		return fail_diag(&d);
-	return EXIT_CLEAN;
-}
-
-static int
 run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk)
 {
 	struct audit_options opt = { 0 };
+	struct outfile details = { 0 };
 	const struct report_writer *w;
 	struct audit a;
 	struct diag d = { 0 };
@@ -458,6 +451,7 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk)
 	opt.log_tz = c->log_tz;
 	opt.capacity = c->capacity;
 	opt.jobs = c->jobs;
+	opt.mapping = c->mapping;
 	opt.show_numbers = c->show_numbers;
 	opt.today = AUDIT_TODAY_NOW;
 	if (c->today != NULL && !parse_date(c->today, &opt.today))
@@ -475,16 +469,31 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk)
 	for (int i = first; i < argc; i++)
 		if (audit_add(&a, argv[i], kind, walk, &d) < 0)
 			goto out;
+	if (c->details != NULL) {
+		/* rows are written while the rules run; the file appears whole or not at all */
+		if (audit_is_input(&a, c->details)) {
+			error("%s: refusing to write the details over an input file", c->details);
+			audit_free(&a);
+			return EXIT_ERROR;
+		}
+		if (outfile_open(&details, c->details, &d) < 0)
+			goto out;
+		fputs(events_details_header, details.fp);
+		a.opt.details = details.fp;
+	}
 	if (audit_check(&a, &d) < 0)
 		goto out;
-	if (c->details != NULL && write_details(c, &a) != EXIT_CLEAN) {
-		audit_free(&a);
-		return EXIT_ERROR;
+	if (details.fp != NULL) {
+		a.opt.details = NULL;
+		if (outfile_commit(&details, &d) < 0)
+			goto out;
 	}
 	rc = write_report(c, &a, w);
 	audit_free(&a);
 	return rc;
 out:
+	if (details.fp != NULL)
+		outfile_abort(&details);
 	audit_free(&a);
 	return fail_diag(&d);
 }
@@ -674,6 +683,10 @@ main(int argc, char **argv)
 	int rc;
 
 	c.fail_on = -1;
+	/* Call arrays grow to hundreds of megabytes: from 1 MiB up, allocate
+	 * them as their own mappings, so that growing one is a remap rather
+	 * than a copy that leaves the old block behind in the heap. */
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
 	find_exe_dir(argv[0]);
 	if (argc < 2) {
 		fputs(usage_main, stderr);

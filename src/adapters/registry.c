@@ -12,6 +12,8 @@ int native_licence_sniff(const char *path, const char *head, size_t len);
 int native_licence_parse(const char *path, struct model *m, struct diag *d);
 int asterisk_cdr_sniff(const char *path, const char *head, size_t len);
 int asterisk_cdr_parse(const char *path, struct model *m, struct diag *d);
+int generic_csv_sniff(const char *path, const char *head, size_t len);
+int generic_csv_parse(const char *path, struct model *m, struct diag *d);
 
 const struct adapter adapter_table[] = {
 	{ "dialaudit-campaign", KIND_CAMPAIGN, "dialaudit's native campaign settings (libconfig)",
@@ -20,6 +22,8 @@ const struct adapter adapter_table[] = {
 	  native_licence_sniff, native_licence_parse },
 	{ "asterisk-cdr", KIND_CALL_LOG, "Asterisk cdr_csv Master.csv (16-21 columns) and cdr_custom "
 	  "CSV with a header", asterisk_cdr_sniff, asterisk_cdr_parse },
+	{ "generic-csv", KIND_CALL_LOG, "any CSV call log with a header, read through --mapping FILE "
+	  "(docs/mapping-format.md)", generic_csv_sniff, generic_csv_parse },
 };
 
 const size_t adapter_count = sizeof(adapter_table) / sizeof(adapter_table[0]);

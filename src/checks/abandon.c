@@ -6,6 +6,7 @@
 
 #include "checks/events.h"
 #include "util/arena.h"
+#include "util/u64map.h"
 #include "util/xalloc.h"
 
 #include "util/timeutil.h"
@@ -230,8 +231,7 @@ struct day_count {
 struct abandon_state {
 	struct day_count *v;
 	size_t n, cap;
-	size_t *slots;   /* open addressing: index + 1 */
-	size_t nslots;
+	struct u64map index; /* (campaign, day) → v[] */
 };
 
 static bool
@@ -240,43 +240,17 @@ rate_applies(const struct event_ctx *ctx)
 	return ctx->profile->abandon_rate.set;
 }
 
-static size_t
-slot_of(uint32_t campaign, int32_t day, size_t nslots)
-{
-	uint64_t h = ((uint64_t)campaign << 32 | (uint32_t)day) * 0x9E3779B97F4A7C15ULL;
-
-	return (size_t)(h >> 20) & (nslots - 1);
-}
-
 static struct day_count *
 day_bucket(struct abandon_state *s, uint32_t campaign, int32_t day)
 {
-	size_t at;
+	bool added;
+	size_t i = u64map_index(&s->index, (uint64_t)campaign << 32 | (uint32_t)day, &added);
 
-	if (s->nslots == 0 || s->n * 2 >= s->nslots) {
-		size_t ns = s->nslots ? s->nslots * 2 : 1024;
-
-		free(s->slots);
-		s->slots = xcalloc(ns, sizeof(*s->slots));
-		s->nslots = ns;
-		for (size_t i = 0; i < s->n; i++) {
-			at = slot_of(s->v[i].campaign, s->v[i].day, ns);
-			while (s->slots[at] != 0)
-				at = (at + 1) & (ns - 1);
-			s->slots[at] = i + 1;
-		}
+	if (added) {
+		xgrow((void **)&s->v, &s->cap, s->n + 1, sizeof(*s->v));
+		s->v[s->n++] = (struct day_count){ campaign, day, 0, 0 };
 	}
-	at = slot_of(campaign, day, s->nslots);
-	for (; s->slots[at] != 0; at = (at + 1) & (s->nslots - 1)) {
-		struct day_count *b = &s->v[s->slots[at] - 1];
-
-		if (b->campaign == campaign && b->day == day)
-			return b;
-	}
-	xgrow((void **)&s->v, &s->cap, s->n + 1, sizeof(*s->v));
-	s->v[s->n] = (struct day_count){ campaign, day, 0, 0 };
-	s->slots[at] = ++s->n;
-	return &s->v[s->n - 1];
+	return &s->v[i];
 }
 
 static void
@@ -331,7 +305,8 @@ rate_finish(struct event_ctx *ctx)
 	if (s == NULL)
 		return;
 	limit_abandon_rate(p, limit, sizeof(limit));
-	qsort(s->v, s->n, sizeof(*s->v), cmp_day_count);
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof(*s->v), cmp_day_count);
 	for (size_t i = 0; i < s->n;) {
 		uint32_t camp = s->v[i].campaign;
 		int32_t first = s->v[i].day;
@@ -367,7 +342,7 @@ rate_finish(struct event_ctx *ctx)
 		}
 	}
 	free(s->v);
-	free(s->slots);
+	u64map_free(&s->index);
 	free(s);
 	ctx->rule_state[ctx->rule - rule_table] = NULL;
 }

@@ -8,6 +8,7 @@
 #include "calllog.h"
 #include "checks/events.h"
 #include "util/phone.h"
+#include "util/callsort.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 
@@ -138,38 +139,72 @@ heap_pop(struct heap *h)
 		h->v[i] = x;
 }
 
-static int
-cmp_start(const void *a, const void *b)
+static bool
+earlier(const struct call *a, const struct call *b)
 {
-	const struct call *x = a, *y = b;
-
-	return x->start < y->start ? -1 : x->start > y->start;
+	if (a->start != b->start)
+		return a->start < b->start;
+	if (a->file != b->file)
+		return a->file < b->file;
+	return a->line < b->line;
 }
 
-static int
-cmp_caller_start(const void *a, const void *b)
-{
-	const struct call *x = a, *y = b;
+struct sweep {
+	struct heap all;         /* ends of every call in progress */
+	struct heap *per_caller; /* by caller id */
+	size_t peak;
+	int64_t peak_at;
+	uint16_t peak_file;
+	uint32_t peak_line;
+};
 
-	if (x->caller != y->caller)
-		return x->caller < y->caller ? -1 : 1;
-	return cmp_start(a, b);
+/* Drops calls that ended by t: a call ending at this second holds no line. */
+static void
+expire(struct heap *h, int64_t t)
+{
+	while (h->n > 0 && h->v[0] <= t)
+		heap_pop(h);
+}
+
+static void
+visit(struct event_ctx *ctx, struct sweep *s, const struct call *c)
+{
+	int64_t end = c->start + (int64_t)c->duration;
+
+	expire(&s->all, c->start);
+	heap_push(&s->all, end);
+	if (s->all.n > s->peak) {
+		s->peak = s->all.n;
+		s->peak_at = c->start;
+		s->peak_file = c->file;
+		s->peak_line = c->line;
+	}
+	if (ctx->capacity > 0 && s->all.n > (size_t)ctx->capacity)
+		event_violation(ctx, c, event_number_offset(ctx, c->number, c->start), 0,
+		    (int32_t)s->all.n);
+	if (ctx->profile->capacity.set && c->caller != 0) {
+		struct heap *h = &s->per_caller[c->caller];
+
+		expire(h, c->start);
+		heap_push(h, end);
+		if (h->n > (size_t)ctx->profile->capacity.per_caller_number)
+			event_violation(ctx, c, event_number_offset(ctx, c->number, c->start), 1,
+			    (int32_t)h->n);
+	}
 }
 
 /*
- * Visits every counted call in the order cmp gives, across the runs (each
- * run is sorted in place, then the runs are merged), so no copy of the
- * calls is made.
+ * One sweep over every counted call in start order: each run is sorted in
+ * place and the runs are merged, so no copy of the calls is made.
  */
 static void
-each_call(struct event_ctx *ctx, int (*cmp)(const void *, const void *),
-    void (*visit)(struct event_ctx *, const struct call *, void *), void *arg)
+sweep_calls(struct event_ctx *ctx, struct sweep *s)
 {
 	struct calllog *log = (struct calllog *)ctx->log;
 	size_t *at = xcalloc(log->nruns + 1, sizeof(*at));
 
 	for (size_t r = 0; r < log->nruns; r++)
-		qsort(log->runs[r].v, log->runs[r].n, sizeof(struct call), cmp);
+		calls_sort(log->runs[r].v, log->runs[r].n, CALLS_BY_START);
 	for (;;) {
 		const struct call *best = NULL;
 		size_t br = 0;
@@ -177,7 +212,7 @@ each_call(struct event_ctx *ctx, int (*cmp)(const void *, const void *),
 		for (size_t r = 0; r < log->nruns; r++) {
 			while (at[r] < log->runs[r].n && log->runs[r].v[at[r]].flags & CALL_DUPLICATE)
 				at[r]++;
-			if (at[r] < log->runs[r].n && (best == NULL || cmp(&log->runs[r].v[at[r]], best) < 0)) {
+			if (at[r] < log->runs[r].n && (best == NULL || earlier(&log->runs[r].v[at[r]], best))) {
 				best = &log->runs[r].v[at[r]];
 				br = r;
 			}
@@ -185,88 +220,44 @@ each_call(struct event_ctx *ctx, int (*cmp)(const void *, const void *),
 		if (best == NULL)
 			break;
 		at[br]++;
-		visit(ctx, best, arg);
+		visit(ctx, s, best);
 	}
 	free(at);
-}
-
-struct sweep {
-	struct heap active;
-	uint32_t caller;  /* per-caller sweep: whose calls are in the heap */
-	int limit;
-	uint8_t reason;
-	size_t peak;
-	int64_t peak_at;
-	uint16_t peak_file;
-	uint32_t peak_line;
-};
-
-static void
-sweep_visit(struct event_ctx *ctx, const struct call *c, void *arg)
-{
-	struct sweep *s = arg;
-
-	if (s->reason == 1 && c->caller != s->caller) {
-		s->active.n = 0;
-		s->caller = c->caller;
-	}
-	/* a call that ended at this second no longer holds a line */
-	while (s->active.n > 0 && s->active.v[0] <= c->start)
-		heap_pop(&s->active);
-	heap_push(&s->active, c->start + (int64_t)c->duration);
-	if (s->active.n > s->peak) {
-		s->peak = s->active.n;
-		s->peak_at = c->start;
-		s->peak_file = c->file;
-		s->peak_line = c->line;
-	}
-	if (s->limit > 0 && s->active.n > (size_t)s->limit && (s->reason == 0 || c->caller != 0))
-		event_violation(ctx, c, event_number_offset(ctx, c->number, c->start), s->reason,
-		    (int32_t)s->active.n);
 }
 
 static void
 capacity_finish(struct event_ctx *ctx)
 {
-	const struct profile *p = ctx->profile;
+	struct sweep s = { 0 };
+	struct finding t = { 0 };
+	char when[64];
 
-	if (ctx->capacity > 0) {
-		struct sweep s = { 0 };
-		struct finding t = { 0 };
-		char when[64];
+	s.per_caller = xcalloc(ctx->log->callers.n + 1, sizeof(*s.per_caller));
+	sweep_calls(ctx, &s);
+	free(s.all.v);
+	for (size_t i = 0; i <= ctx->log->callers.n; i++)
+		free(s.per_caller[i].v);
+	free(s.per_caller);
+	if (ctx->capacity <= 0 || s.peak <= (size_t)ctx->capacity)
+		return;
+	{
+		int64_t day = s.peak_at / SECONDS_PER_DAY;
+		int32_t sec = (int32_t)(s.peak_at - day * SECONDS_PER_DAY);
 
-		s.limit = ctx->capacity;
-		each_call(ctx, cmp_start, sweep_visit, &s);
-		free(s.active.v);
-		if (s.peak > (size_t)ctx->capacity) {
-			int64_t day = s.peak_at / SECONDS_PER_DAY;
-			int32_t sec = (int32_t)(s.peak_at - day * SECONDS_PER_DAY);
-
-			format_date(day, when, 16);
-			snprintf(when + strlen(when), sizeof(when) - strlen(when), " %02d:%02d:%02d UTC",
-			    sec / 3600, sec / 60 % 60, sec % 60);
-			t.rule = ctx->rule;
-			t.severity = ctx->rule->severity;
-			t.path = ctx->log->files[s.peak_file].path;
-			t.line = (int)s.peak_line;
-			t.key = "capacity/peak";
-			t.limit = check_printf_arena(ctx->scratch, "%d concurrent calls (%s)",
-			    ctx->capacity, ctx->licence != NULL && ctx->licence->channels == ctx->capacity ?
-			    "licence" : "--capacity");
-			t.actual = check_printf_arena(ctx->scratch, "peak of %zu", s.peak);
-			findings_add(ctx->out, &t, "the logs reach %zu concurrent calls at %s; the "
-			    "capacity is %d", s.peak, when, ctx->capacity);
-		}
+		format_date(day, when, 16);
+		snprintf(when + strlen(when), sizeof(when) - strlen(when), " %02d:%02d:%02d UTC",
+		    sec / 3600, sec / 60 % 60, sec % 60);
 	}
-	if (p->capacity.set) {
-		struct sweep s = { 0 };
-
-		s.limit = p->capacity.per_caller_number;
-		s.reason = 1;
-		s.caller = UINT32_MAX;
-		each_call(ctx, cmp_caller_start, sweep_visit, &s);
-		free(s.active.v);
-	}
+	t.rule = ctx->rule;
+	t.severity = ctx->rule->severity;
+	t.path = ctx->log->files[s.peak_file].path;
+	t.line = (int)s.peak_line;
+	t.key = "capacity/peak";
+	t.limit = check_printf_arena(ctx->scratch, "%d concurrent calls (%s)", ctx->capacity,
+	    ctx->licence != NULL && ctx->licence->channels == ctx->capacity ? "licence" : "--capacity");
+	t.actual = check_printf_arena(ctx->scratch, "peak of %zu", s.peak);
+	findings_add(ctx->out, &t, "the logs reach %zu concurrent calls at %s; the capacity is %d",
+	    s.peak, when, ctx->capacity);
 }
 
 static void

@@ -11,31 +11,65 @@
 #include "checks/rules.h"
 #include "profile.h"
 #include "util/arena.h"
+#include "util/callsort.h"
 #include "util/timeutil.h"
 #include "util/tz.h"
 #include "util/xalloc.h"
 
 /* Rows of one call (same linked id) close together in time are one attempt. */
 #define SAME_CALL_WINDOW (6 * 3600)
-#define EXAMPLES 3
+
+static bool
+violation_before(const struct violation *a, const struct violation *b)
+{
+	if (a->start != b->start)
+		return a->start < b->start;
+	if (a->file != b->file)
+		return a->file < b->file;
+	return a->line < b->line;
+}
+
+static void write_detail(const struct event_ctx *ctx, const struct violation *v);
 
 void
 event_violation(struct event_ctx *ctx, const struct call *c, int32_t offset, uint8_t reason,
     int32_t aux)
 {
-	struct violation *v;
+	struct violation v;
+	struct event_agg *g;
+	bool added;
+	size_t i;
 
-	xgrow((void **)&ctx->v, &ctx->v_cap, ctx->nv + 1, sizeof(*v));
-	v = &ctx->v[ctx->nv++];
-	v->number = c->number;
-	v->start = c->start;
-	v->line = c->line;
-	v->campaign = c->campaign;
-	v->offset = offset;
-	v->aux = aux;
-	v->file = c->file;
-	v->rule = (uint8_t)(ctx->rule - rule_table);
-	v->reason = reason;
+	v.number = c->number;
+	v.start = c->start;
+	v.line = c->line;
+	v.campaign = c->campaign;
+	v.offset = offset;
+	v.aux = aux;
+	v.file = c->file;
+	v.rule = (uint8_t)(ctx->rule - rule_table);
+	v.reason = reason;
+	ctx->nv++;
+	i = u64map_index(&ctx->agg_index, (uint64_t)v.rule << 32 | v.campaign, &added);
+	if (added) {
+		xgrow((void **)&ctx->aggs, &ctx->aggs_cap, ctx->naggs + 1, sizeof(*ctx->aggs));
+		memset(&ctx->aggs[ctx->naggs], 0, sizeof(*ctx->aggs));
+		ctx->aggs[ctx->naggs].rule = v.rule;
+		ctx->aggs[ctx->naggs].campaign = v.campaign;
+		ctx->naggs++;
+	}
+	g = &ctx->aggs[i];
+	g->count++;
+	/* keep the earliest few, in order */
+	if (g->nex < EVENT_EXAMPLES || violation_before(&v, &g->ex[g->nex - 1])) {
+		size_t k = g->nex < EVENT_EXAMPLES ? g->nex++ : EVENT_EXAMPLES - 1;
+
+		for (; k > 0 && violation_before(&v, &g->ex[k - 1]); k--)
+			g->ex[k] = g->ex[k - 1];
+		g->ex[k] = v;
+	}
+	if (ctx->details != NULL)
+		write_detail(ctx, &v);
 }
 
 int32_t
@@ -115,7 +149,7 @@ run_groups(struct event_ctx *ctx, bool *active)
 	size_t gcap = 0, ccap = 0;
 
 	for (size_t r = 0; r < log->nruns; r++) {
-		qsort(log->runs[r].v, log->runs[r].n, sizeof(struct call), cmp_number_start);
+		calls_sort(log->runs[r].v, log->runs[r].n, CALLS_BY_NUMBER);
 		cur[r] = (struct cursor){ log->runs[r].v, 0, log->runs[r].n };
 	}
 	for (;;) {
@@ -177,19 +211,13 @@ run_groups(struct event_ctx *ctx, bool *active)
 }
 
 static int
-cmp_violation(const void *a, const void *b)
+cmp_agg(const void *a, const void *b)
 {
-	const struct violation *x = a, *y = b;
+	const struct event_agg *x = a, *y = b;
 
 	if (x->rule != y->rule)
 		return x->rule < y->rule ? -1 : 1;
-	if (x->campaign != y->campaign)
-		return x->campaign < y->campaign ? -1 : 1;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (x->file != y->file)
-		return x->file < y->file ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
+	return x->campaign < y->campaign ? -1 : x->campaign > y->campaign;
 }
 
 static void
@@ -231,20 +259,20 @@ number_text(const struct event_ctx *ctx, uint64_t number, char *buf, size_t size
 static void
 summarise(struct event_ctx *ctx)
 {
-	qsort(ctx->v, ctx->nv, sizeof(*ctx->v), cmp_violation);
-	for (size_t i = 0; i < ctx->nv;) {
-		const struct violation *first = &ctx->v[i];
-		const struct rule *r = &rule_table[first->rule];
-		size_t j = i;
+	if (ctx->naggs > 1)
+		qsort(ctx->aggs, ctx->naggs, sizeof(*ctx->aggs), cmp_agg);
+	for (size_t i = 0; i < ctx->naggs; i++) {
+		const struct event_agg *g = &ctx->aggs[i];
+		const struct violation *first = &g->ex[0];
+		const struct rule *r = &rule_table[g->rule];
 		struct finding t = { 0 };
-		char ex[EXAMPLES][400], limit[512] = "";
-		uint64_t total;
+		char ex[EVENT_EXAMPLES][400], limit[512] = "";
+		uint64_t total = g->campaign < ctx->log->campaigns.n ?
+		    ctx->calls_per_campaign[g->campaign] : 0;
 		size_t k;
 
-		while (j < ctx->nv && ctx->v[j].rule == first->rule && ctx->v[j].campaign == first->campaign)
-			j++;
-		for (k = 0; k < EXAMPLES && i + k < j; k++) {
-			const struct violation *v = &ctx->v[i + k];
+		for (k = 0; k < g->nex; k++) {
+			const struct violation *v = &g->ex[k];
 			char when[64], num[48], why[256];
 
 			format_local(v->start, v->offset, when, sizeof(when));
@@ -257,33 +285,25 @@ summarise(struct event_ctx *ctx)
 				snprintf(ex[k], sizeof(ex[k]), "%s:%" PRIu32 " (%s, %s): %s",
 				    ctx->log->files[v->file].path, v->line, when, num, why);
 		}
-		total = first->campaign < ctx->log->campaigns.n ? ctx->calls_per_campaign[first->campaign] : 0;
-		if (r->limit != NULL)
-			r->limit(ctx->profile, limit, sizeof(limit));
 		t.rule = r;
 		t.severity = r->severity;
 		t.path = ctx->log->files[first->file].path;
 		t.line = (int)first->line;
-		t.campaign = event_campaign_name(ctx, first->campaign);
+		t.campaign = event_campaign_name(ctx, g->campaign);
 		if (t.campaign[0] == '\0')
 			t.campaign = NULL;
 		t.key = "calls";
+		if (r->limit != NULL)
+			t.cite = r->limit(ctx->profile, limit, sizeof(limit));
 		t.limit = limit[0] ? limit : NULL;
-		t.actual = arena_printf(ctx->scratch, "%zu of %" PRIu64 " calls", j - i, total);
-		t.cite = NULL;
-		if (r->limit != NULL) {
-			char tmp[8];
-
-			t.cite = r->limit(ctx->profile, tmp, sizeof(tmp));
-		}
+		t.actual = arena_printf(ctx->scratch, "%" PRIu64 " of %" PRIu64 " calls", g->count, total);
 		t.ident = "events";
-		findings_add(ctx->out, &t, "%zu call%s%s%s%s (%.1f%% of %" PRIu64 "): %s%s%s%s%s",
-		    j - i, j - i == 1 ? "" : "s", t.campaign ? " of campaign '" : "",
+		findings_add(ctx->out, &t, "%" PRIu64 " call%s%s%s%s (%.1f%% of %" PRIu64 "): %s%s%s%s%s",
+		    g->count, g->count == 1 ? "" : "s", t.campaign ? " of campaign '" : "",
 		    t.campaign ? t.campaign : "", t.campaign ? "'" : "",
-		    total ? 100.0 * (double)(j - i) / (double)total : 0.0,
+		    total ? 100.0 * (double)g->count / (double)total : 0.0,
 		    total, ex[0], k > 1 ? "; " : "", k > 1 ? ex[1] : "", k > 2 ? "; " : "",
 		    k > 2 ? ex[2] : "");
-		i = j;
 	}
 }
 
@@ -325,41 +345,40 @@ csv_field(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-int
-events_write_details(const struct event_ctx *ctx, FILE *out)
-{
-	fputs("rule,file,line,campaign,number,local_time,reason\n", out);
-	for (size_t i = 0; i < ctx->nv; i++) {
-		const struct violation *v = &ctx->v[i];
-		char when[64], num[48], why[256];
+const char events_details_header[] = "rule,file,line,campaign,number,local_time,reason\n";
 
-		format_local(v->start, v->offset, when, sizeof(when));
-		number_text(ctx, v->number, num, sizeof(num));
-		describe(ctx, v, why, sizeof(why));
-		csv_field(out, rule_table[v->rule].id);
-		fputc(',', out);
-		csv_field(out, ctx->log->files[v->file].path);
-		fprintf(out, ",%" PRIu32 ",", v->line);
-		csv_field(out, event_campaign_name(ctx, v->campaign));
-		fputc(',', out);
-		csv_field(out, num);
-		fputc(',', out);
-		csv_field(out, when);
-		fputc(',', out);
-		csv_field(out, why);
-		fputc('\n', out);
-	}
-	return ferror(out) ? -1 : 0;
+static void
+write_detail(const struct event_ctx *ctx, const struct violation *v)
+{
+	FILE *out = ctx->details;
+	char when[64], num[48], why[256];
+
+	format_local(v->start, v->offset, when, sizeof(when));
+	number_text(ctx, v->number, num, sizeof(num));
+	describe(ctx, v, why, sizeof(why));
+	csv_field(out, rule_table[v->rule].id);
+	fputc(',', out);
+	csv_field(out, ctx->log->files[v->file].path);
+	fprintf(out, ",%" PRIu32 ",", v->line);
+	csv_field(out, event_campaign_name(ctx, v->campaign));
+	fputc(',', out);
+	csv_field(out, num);
+	fputc(',', out);
+	csv_field(out, when);
+	fputc(',', out);
+	csv_field(out, why);
+	fputc('\n', out);
 }
 
 void
 events_free(struct event_ctx *ctx)
 {
-	free(ctx->v);
+	free(ctx->aggs);
+	u64map_free(&ctx->agg_index);
 	free(ctx->campaign_cfg);
 	free(ctx->calls_per_campaign);
-	ctx->v = NULL;
+	ctx->aggs = NULL;
 	ctx->campaign_cfg = NULL;
 	ctx->calls_per_campaign = NULL;
-	ctx->nv = ctx->v_cap = 0;
+	ctx->naggs = ctx->aggs_cap = 0;
 }

@@ -10,6 +10,7 @@
 #include "calllog.h"
 #include "finding.h"
 #include "model.h"
+#include "util/u64map.h"
 
 struct arena;
 struct consent_list;
@@ -31,6 +32,17 @@ struct violation {
 	uint8_t reason;   /* rule-specific reason code */
 };
 
+#define EVENT_EXAMPLES 3
+
+/* Violations of one rule by one campaign: the count and the earliest few. */
+struct event_agg {
+	uint8_t rule;
+	uint32_t campaign;
+	uint64_t count;
+	struct violation ex[EVENT_EXAMPLES];
+	size_t nex;
+};
+
 struct event_ctx {
 	const struct rule *rule;           /* the rule whose hook runs */
 	const struct profile *profile;
@@ -44,8 +56,11 @@ struct event_ctx {
 	int64_t today;
 	struct findings *out;
 	struct arena *scratch;
-	struct violation *v;
-	size_t nv, v_cap;
+	FILE *details;                     /* every violation as a CSV row; NULL: none */
+	uint64_t nv;                       /* violations found */
+	struct event_agg *aggs;            /* per rule and campaign */
+	size_t naggs, aggs_cap;
+	struct u64map agg_index;
 	const struct campaign **campaign_cfg; /* by campaign id: its config, or NULL */
 	uint64_t *calls_per_campaign;      /* counted attempts by campaign id */
 	uint64_t attempts;                 /* all counted attempts */
@@ -87,10 +102,15 @@ int32_t event_offset(const struct event_ctx *ctx, int64_t t);
 int32_t event_number_offset(const struct event_ctx *ctx, uint64_t number, int64_t t);
 const char *event_campaign_name(const struct event_ctx *ctx, uint32_t id);
 
-/* Runs every event rule and adds their findings. */
+/*
+ * Runs every event rule and adds their findings. Violations are not kept:
+ * each is counted for its rule and campaign (with the earliest examples)
+ * and, when ctx->details is set, written there at once, so memory does not
+ * grow with the number of violations.
+ */
 void events_run(struct event_ctx *ctx);
-/* Writes the per-call details CSV (header rule,file,line,campaign,number,local_time,reason). */
-int events_write_details(const struct event_ctx *ctx, FILE *out);
+/* The header line of the details CSV. */
+extern const char events_details_header[];
 void events_free(struct event_ctx *ctx);
 
 #endif

@@ -1,0 +1,23 @@
+/* In-place sorting of call records, without qsort's temporary copy. */
+#ifndef DIALAUDIT_UTIL_CALLSORT_H
+#define DIALAUDIT_UTIL_CALLSORT_H
+
+#include <stddef.h>
+
+struct call;
+
+enum call_order {
+	CALLS_BY_NUMBER,  /* number, start, file, line */
+	CALLS_BY_START,   /* start, file, line */
+};
+
+/*
+ * Sorts calls in place. glibc's qsort merge-sorts through a buffer as large
+ * as the array, which doubles peak memory on millions of calls; this is an
+ * introsort (quicksort, heapsort when it degrades, insertion sort for small
+ * ranges) with the comparison inlined. Not stable; ties are fully ordered
+ * by file and line, so the result is deterministic.
+ */
+void calls_sort(struct call *v, size_t n, enum call_order order);
+
+#endif
