@@ -597,6 +597,46 @@ read_simple_groups(struct loader *L, const config_setting_t *root)
 			return -1;
 		p->call_purpose.set = true;
 	}
+	if ((g = config_setting_get_member(root, "call_volume")) != NULL) {
+		static const struct cfg_key k[] = { { "per_caller_hour", CFG_INT },
+			{ "per_caller_day", CFG_INT }, CITE_KEYS, { NULL, 0 } };
+
+		memset(&p->call_volume, 0, sizeof(p->call_volume));
+		if (cfg_check_keys(g, k, "call_volume", d) < 0 ||
+		    read_cite(L, g, "call_volume", &p->call_volume.cite) < 0 ||
+		    cfg_int(g, "per_caller_hour", 1, 10000000, &v, d) < 0)
+			return -1;
+		if (config_setting_get_member(g, "per_caller_hour") != NULL)
+			p->call_volume.per_hour = (int)v;
+		if (cfg_int(g, "per_caller_day", 1, 100000000, &v, d) < 0)
+			return -1;
+		if (config_setting_get_member(g, "per_caller_day") != NULL)
+			p->call_volume.per_day = (int)v;
+		if (p->call_volume.per_hour == 0 && p->call_volume.per_day == 0)
+			return cfg_error(g, d, "call_volume needs per_caller_hour or per_caller_day");
+		p->call_volume.set = true;
+	}
+	if ((g = config_setting_get_member(root, "short_calls")) != NULL) {
+		static const struct cfg_key k[] = { { "max_seconds", CFG_INT },
+			{ "max_share_percent", CFG_NUMBER }, { "min_answered", CFG_INT }, CITE_KEYS,
+			{ NULL, 0 } };
+
+		memset(&p->short_calls, 0, sizeof(p->short_calls));
+		if (cfg_check_keys(g, k, "short_calls", d) < 0 ||
+		    read_cite(L, g, "short_calls", &p->short_calls.cite) < 0)
+			return -1;
+		if (cfg_int(g, "max_seconds", 1, 3600, &v, d) <= 0)
+			return d->line ? -1 : cfg_error(g, d, "short_calls needs 'max_seconds'");
+		p->short_calls.max_seconds = (int)v;
+		if (cfg_number(g, "max_share_percent", 0, 100, &p->short_calls.max_share_percent, d) <= 0)
+			return d->line ? -1 : cfg_error(g, d, "short_calls needs 'max_share_percent'");
+		p->short_calls.min_answered = 20;
+		if (cfg_int(g, "min_answered", 1, 100000000, &v, d) < 0)
+			return -1;
+		if (config_setting_get_member(g, "min_answered") != NULL)
+			p->short_calls.min_answered = (int)v;
+		p->short_calls.set = true;
+	}
 	if ((g = config_setting_get_member(root, "capacity")) != NULL) {
 		static const struct cfg_key k[] = { { "per_caller_number", CFG_INT }, CITE_KEYS,
 			{ NULL, 0 } };
@@ -674,6 +714,7 @@ static const struct cfg_key top_keys[] = {
 	{ "caller_id", CFG_GROUP }, { "consent", CFG_GROUP }, { "dnc", CFG_GROUP },
 	{ "blocked_destinations", CFG_GROUP }, { "retention", CFG_GROUP },
 	{ "licence_renewal", CFG_GROUP }, { "call_purpose", CFG_GROUP }, { "capacity", CFG_GROUP },
+	{ "call_volume", CFG_GROUP }, { "short_calls", CFG_GROUP },
 	{ NULL, 0 },
 };
 

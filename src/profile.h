@@ -116,6 +116,14 @@ struct profile {
 		struct citation cite;
 	} call_purpose;
 	struct { bool set; int per_caller_number; struct citation cite; } capacity;
+	struct { bool set; int per_hour, per_day; struct citation cite; } call_volume; /* per caller ID; 0 = no limit */
+	struct {
+		bool set;
+		int max_seconds;          /* an answered call shorter than this is short */
+		double max_share_percent; /* of answered calls, per caller ID and campaign */
+		int min_answered;         /* too few answered calls to judge below this */
+		struct citation cite;
+	} short_calls;
 
 	struct arena *arena;
 };

@@ -115,6 +115,21 @@ const struct rule rule_table[] = {
 	  "leaves no defence.",
 	  "Keep recordings, CDRs and consent proof at least as long as the profile requires.",
 	  limit_retention, check_retention_config, NULL },
+	{ "call-volume", SEV_MEDIUM, "Caller ID used for too many calls",
+	  "Counts the calls each caller ID places per clock hour and per local day (in the "
+	  "profile's zone) and compares them with the profile's limits.",
+	  "Carriers flag and suspend numbers that place mass calls; a regulator reads high "
+	  "volume from one number as harassment.",
+	  "Spread calls over more licensed caller numbers, or lower the dialing rate.",
+	  limit_call_volume, NULL, &call_volume_events },
+	{ "short-calls", SEV_MEDIUM, "Too many very short answered calls",
+	  "Works out, per caller ID and campaign, the share of answered calls whose talk time is "
+	  "under the profile's seconds, and compares it with the profile's maximum share.",
+	  "A high share of calls hung up within seconds is the pattern carriers act on as "
+	  "harassment or robocalling.",
+	  "Check the dialer's pacing, the opening of the script and the lead quality of the "
+	  "campaign named.",
+	  limit_short_calls, NULL, &short_calls_events },
 	{ "input-rejected", SEV_MEDIUM, "Log rows that could not be read",
 	  "Counts the rows of each call log that could not be parsed (wrong column count, "
 	  "impossible dates, numbers with letters, unterminated quotes, NUL bytes) and shows the "

@@ -275,6 +275,51 @@ class BadRows(LogCase):
         self.assertIn("notes.csv", res.err)
 
 
+VOLUME = os.path.join(DATA, "profiles", "volume.cfg")
+
+
+class CallerUse(LogCase):
+    def test_volume_per_hour_boundary(self):
+        # 3 calls in the 10:00 hour are allowed, a 4th is not; 11:00 starts afresh
+        rows = [cdr(f"1390000000{i}", f"2026-03-10 10:{10 * i:02d}:00", duration=5) for i in range(3)]
+        rows += [cdr("13900000009", "2026-03-10 11:00:00", duration=5)]
+        r = self.logs(rows, profile=VOLUME)
+        self.assertEqual([f for f in r["findings"] if f["rule"] == "call-volume"], [])
+        rows.append(cdr("13900000008", "2026-03-10 10:59:59", duration=5))
+        r = self.logs(rows, profile=VOLUME)
+        vol = [f for f in r["findings"] if f["rule"] == "call-volume"]
+        self.assertEqual([f["key"] for f in vol], ["volume/hour"])
+        self.assertEqual(vol[0]["actual"], "4 calls in 2026-03-10 10:00")
+
+    def test_volume_per_day(self):
+        rows = [cdr(f"1390000000{i}", f"2026-03-10 {9 + i:02d}:00:00", duration=5) for i in range(6)]
+        r = self.logs(rows, profile=VOLUME)
+        vol = [f for f in r["findings"] if f["rule"] == "call-volume"]
+        self.assertEqual([f["key"] for f in vol], ["volume/day"])
+        self.assertEqual(vol[0]["actual"], "6 calls in 2026-03-10")
+
+    def short(self, talks):
+        rows = []
+        for i, talk in enumerate(talks):
+            start = f"2026-03-10 {9 + i:02d}:00:00"
+            rows.append(cdr(f"1390000001{i}", start, answer=f"2026-03-10 {9 + i:02d}:00:05",
+                            end=f"2026-03-10 {9 + i:02d}:00:{5 + talk:02d}"))
+        return self.logs(rows, profile=VOLUME)
+
+    def test_short_calls_share_boundary(self):
+        # talk under 6 s is short; 2 of 4 (50 %) is allowed, 3 of 4 is not
+        r = self.short([1, 5, 6, 30])
+        self.assertEqual([f for f in r["findings"] if f["rule"] == "short-calls"], [])
+        r = self.short([1, 5, 5, 30])
+        sc = [f for f in r["findings"] if f["rule"] == "short-calls"]
+        self.assertEqual(len(sc), 1)
+        self.assertEqual(sc[0]["actual"], "75.0% (3 of 4)")
+
+    def test_short_calls_need_enough_answered(self):
+        r = self.short([1, 1, 1])
+        self.assertEqual([f for f in r["findings"] if f["rule"] == "short-calls"], [])
+
+
 class PerCallerNumber(LogCase):
     def test_one_call_at_a_time_per_caller_number(self):
         # cn: 1 concurrent call per caller number
