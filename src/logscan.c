@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -259,6 +260,8 @@ struct worker {
 	struct call_run run;
 	struct log_file_stats st;     /* lines relative to the worker's start */
 	int failed;                   /* out of memory in the parser */
+	_Atomic size_t *done;         /* bytes parsed by every worker of the file */
+	const struct log_scan_opts *o;/* for progress reports (worker 0 only) */
 };
 
 /*
@@ -288,7 +291,10 @@ work(void *arg)
 			break; /* only blank lines were left in the chunk */
 		if (pos - released >= RELEASE_STEP) {
 			release(w->buf, released, pos);
+			*w->done += pos - released;
 			released = pos;
+			if (w->o != NULL && w->o->progress != NULL)
+				w->o->progress(w->o->progress_arg, w->r.path, *w->done, w->len);
 		}
 		line += res.blank_lines;
 		w->st.rows++;
@@ -413,6 +419,7 @@ logscan_file(const char *path, const struct log_format *fmt, const struct log_sc
 	size_t len, pos = 0, fi, nw;
 	uint32_t line = 1;
 	int jobs = o->jobs > 0 ? (o->jobs < MAX_JOBS ? o->jobs : MAX_JOBS) : 1;
+	_Atomic size_t done = 0;
 	char *buf = map_file(path, &len, d);
 
 	if (buf == NULL)
@@ -466,7 +473,9 @@ logscan_file(const char *path, const struct log_format *fmt, const struct log_sc
 		size_t b = k + 1 == nw ? len : split_point(buf, len, pos + (len - pos) / nw * (k + 1));
 
 		worker_init(&w[k], &r, fmt, buf, len, a, b < a ? a : b);
+		w[k].done = &done;
 	}
+	w[0].o = o;
 	for (size_t k = 1; k < nw; k++)
 		if (pthread_create(&tid[k], NULL, work, &w[k]) != 0)
 			w[k].failed = 2; /* run it below, in this thread */
@@ -488,6 +497,7 @@ logscan_file(const char *path, const struct log_format *fmt, const struct log_sc
 
 			worker_free(&w[k + 1]);
 			worker_init(&w[k + 1], &r, fmt, buf, len, w[k].stop < end ? w[k].stop : end, end);
+			w[k + 1].done = &done;
 			work(&w[k + 1]);
 		}
 		if (w[k].failed) {
@@ -503,5 +513,7 @@ logscan_file(const char *path, const struct log_format *fmt, const struct log_sc
 	}
 	free(w);
 	unmap_file(buf, len);
+	if (o->progress != NULL)
+		o->progress(o->progress_arg, path, len, len);
 	return 0;
 }

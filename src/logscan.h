@@ -49,6 +49,10 @@ struct log_scan_opts {
 	void *format_state;
 	int jobs;            /* parser threads (a file under 4 MiB a thread uses fewer) */
 	size_t min_chunk;    /* bytes a thread at least gets; 0 = 4 MiB (tests use less) */
+	/* Called now and then from one thread while a large file is read, and
+	 * once with done == total at its end; NULL: no progress reports. */
+	void (*progress)(void *arg, const char *path, size_t done, size_t total);
+	void *progress_arg;
 };
 
 /*

@@ -425,6 +425,21 @@ write_report(const struct cli *c, struct audit *a, const struct report_writer *w
 	return report_failed(&r) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* A progress line on a terminal for logs of 64 MiB and more. */
+static void
+show_progress(void *arg, const char *path, size_t done, size_t total)
+{
+	(void)arg;
+	if (total < (64u << 20))
+		return;
+	if (done >= total)
+		fprintf(stderr, "\r\033[K");
+	else
+		fprintf(stderr, "\rdialaudit: reading %s: %zu%% (%zu of %zu MB)\033[K", path,
+		    (size_t)(100.0 * (double)done / (double)total), done >> 20, total >> 20);
+	fflush(stderr);
+}
+
 static int
 run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk)
 {
@@ -457,6 +472,8 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk)
 	if (c->today != NULL && !parse_date(c->today, &opt.today))
 		return usage_error(c->command, "--today '%s': expected a date YYYY-MM-DD", c->today);
 	audit_init(&a, &opt);
+	if (isatty(STDERR_FILENO))
+		a.model.log_opts.progress = show_progress;
 	for (int i = first; walk && i < argc; i++) {
 		struct stat st;
 
