@@ -38,24 +38,13 @@ text_has(struct text t, const char *s)
 	return false;
 }
 
-static struct text
-trim(struct text t)
-{
-	while (t.n > 0 && isspace((unsigned char)*t.p)) {
-		t.p++;
-		t.n--;
-	}
-	while (t.n > 0 && isspace((unsigned char)t.p[t.n - 1]))
-		t.n--;
-	return t;
-}
 
 int
 log_uint(struct text t, uint32_t *out)
 {
 	uint64_t v = 0;
 
-	t = trim(t);
+	t = text_trim(t);
 	if (t.n == 0 || t.n > 10)
 		return -1;
 	for (size_t i = 0; i < t.n; i++) {
@@ -69,19 +58,6 @@ log_uint(struct text t, uint32_t *out)
 	return 0;
 }
 
-static bool
-digits(const char *s, int n, int *out)
-{
-	int v = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return true;
-}
 
 /*
  * "YYYY-MM-DD HH:MM:SS" (also with 'T', or '/' in the date) in the log's
@@ -96,7 +72,7 @@ log_time(const struct log_reader *r, struct text t, int64_t *out, const char **r
 	enum tz_local_kind kind;
 	int64_t local;
 
-	t = trim(t);
+	t = text_trim(t);
 	if (t.n == 0) {
 		*reason = "empty time";
 		return -1;
@@ -110,10 +86,10 @@ log_time(const struct log_reader *r, struct text t, int64_t *out, const char **r
 		return 0;
 	}
 	p = t.p;
-	if (t.n != 19 || !digits(p, 4, &y) || (p[4] != '-' && p[4] != '/') || !digits(p + 5, 2, &mo) ||
-	    p[7] != p[4] || !digits(p + 8, 2, &d) || (p[10] != ' ' && p[10] != 'T') ||
-	    !digits(p + 11, 2, &h) || p[13] != ':' || !digits(p + 14, 2, &mi) || p[16] != ':' ||
-	    !digits(p + 17, 2, &s)) {
+	if (t.n != 19 || !parse_digits(p, 4, &y) || (p[4] != '-' && p[4] != '/') || !parse_digits(p + 5, 2, &mo) ||
+	    p[7] != p[4] || !parse_digits(p + 8, 2, &d) || (p[10] != ' ' && p[10] != 'T') ||
+	    !parse_digits(p + 11, 2, &h) || p[13] != ':' || !parse_digits(p + 14, 2, &mi) || p[16] != ':' ||
+	    !parse_digits(p + 17, 2, &s)) {
 		*reason = "time is not YYYY-MM-DD HH:MM:SS";
 		return -1;
 	}
@@ -148,7 +124,7 @@ log_number(const struct log_reader *r, struct text t, uint64_t *out, const char 
 uint32_t
 log_intern_campaign(struct log_reader *r, struct text t)
 {
-	t = trim(t);
+	t = text_trim(t);
 	return intern_id(r->campaigns, t.p, t.n);
 }
 
@@ -159,7 +135,7 @@ log_intern_caller(struct log_reader *r, struct text t)
 	uint32_t h, id;
 	struct caller_slot *slot;
 
-	t = trim(t);
+	t = text_trim(t);
 	if (t.n == 0)
 		return 0;
 	h = log_hash(t);
@@ -185,7 +161,7 @@ log_hash(struct text t)
 {
 	uint32_t h = 2166136261u;
 
-	t = trim(t);
+	t = text_trim(t);
 	if (t.n == 0)
 		return 0;
 	for (size_t i = 0; i < t.n; i++) {

@@ -68,17 +68,6 @@ mapping_column_key(enum map_col c)
 	return c < MAP__COUNT ? col_keys[c] : "?";
 }
 
-static struct text
-trim(struct text t)
-{
-	while (t.n > 0 && isspace((unsigned char)*t.p)) {
-		t.p++;
-		t.n--;
-	}
-	while (t.n > 0 && isspace((unsigned char)t.p[t.n - 1]))
-		t.n--;
-	return t;
-}
 
 static struct text
 text_of(const char *s)
@@ -309,7 +298,7 @@ timefmt_parse(const struct timefmt *f, const char *s, size_t n, const struct tz_
 	int64_t local;
 	enum tz_local_kind kind;
 
-	t = trim(t);
+	t = text_trim(t);
 	s = t.p;
 	n = t.n;
 	if (n == 0) {
@@ -413,7 +402,7 @@ load_columns(struct mapping *m, const config_setting_t *g, struct diag *d)
 
 		if (cfg_string(cols, col_keys[c], &s, d) <= 0)
 			continue;
-		t = trim(text_of(s));
+		t = text_trim(text_of(s));
 		if (t.n == 0)
 			return cfg_error(config_setting_get_member(cols, col_keys[c]), d, "columns.%s is "
 			    "empty; give the column's header name, or leave the key out", col_keys[c]);
@@ -486,7 +475,7 @@ load_dispositions(struct mapping *m, const config_setting_t *g, struct diag *d)
 		if (cfg_strings(ds, disp_keys[k].key, m->arena, &v, &n, d) <= 0)
 			continue;
 		for (size_t i = 0; i < n; i++) {
-			struct text t = trim(text_of(v[i]));
+			struct text t = text_trim(text_of(v[i]));
 
 			for (size_t j = 0; j < m->ndisps; j++) {
 				struct text o = { m->disps[j].s, m->disps[j].n };
@@ -533,7 +522,7 @@ load_consent_values(struct mapping *m, const config_setting_t *g, struct diag *d
 	}
 	m->consent = arena_alloc(m->arena, n * sizeof(*m->consent));
 	for (size_t i = 0; i < n; i++) {
-		struct text t = trim(text_of(vals[i]));
+		struct text t = text_trim(text_of(vals[i]));
 
 		if (t.n == 0)
 			return diag_set(d, cfg_file(cv), cfg_elem_line(g, "consent_values", i),
@@ -667,7 +656,7 @@ tally_unmapped(struct mapping *m, struct text t)
 int
 mapping_disposition(struct mapping *m, struct text t)
 {
-	t = trim(t);
+	t = text_trim(t);
 	for (size_t i = 0; i < m->ndisps; i++)
 		if (m->disps[i].n == t.n && strncasecmp(m->disps[i].s, t.p, t.n) == 0)
 			return m->disps[i].disp;
@@ -679,7 +668,7 @@ mapping_disposition(struct mapping *m, struct text t)
 bool
 mapping_consent(const struct mapping *m, struct text t)
 {
-	t = trim(t);
+	t = text_trim(t);
 	for (size_t i = 0; i < m->nconsent; i++)
 		if (m->consent[i].n == t.n && strncasecmp(m->consent[i].s, t.p, t.n) == 0)
 			return true;

@@ -48,6 +48,24 @@ slurp(const char *path, size_t *len, struct diag *d)
 	return buf;
 }
 
+static unsigned char guess_delim(const char *buf, size_t len);
+
+/* Reads the list into memory and readies a CSV reader past any byte-order mark. */
+static char *
+open_list(const char *path, struct csvrec *rec, size_t *len, size_t *pos, struct diag *d)
+{
+	char *buf = slurp(path, len, d);
+
+	if (buf == NULL)
+		return NULL;
+	if (csvrec_init(rec, guess_delim(buf, *len)) != 0) {
+		free(buf);
+		return diag_set(d, path, 0, "out of memory"), NULL;
+	}
+	*pos = *len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	return buf;
+}
+
 static unsigned char
 guess_delim(const char *buf, size_t len)
 {
@@ -71,14 +89,8 @@ dnc_load(const char *path, const struct numbering *np, struct dnc_list *out, str
 
 	memset(out, 0, sizeof(*out));
 	out->path = path;
-	if ((buf = slurp(path, &len, d)) == NULL)
+	if ((buf = open_list(path, &rec, &len, &pos, d)) == NULL)
 		return -1;
-	if (csvrec_init(&rec, guess_delim(buf, len)) != 0) {
-		free(buf);
-		return diag_set(d, path, 0, "out of memory");
-	}
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3;
 	for (;;) {
 		struct csvrec_result res;
 		enum csvrec_status s = csvrec_next(&rec, buf, len, pos, &res);
@@ -197,14 +209,8 @@ consent_load(const char *path, const struct numbering *np, const struct tz_zone 
 	out->arena = arena_new();
 	r.zone = zone;
 	r.numbering = np;
-	if ((buf = slurp(path, &len, d)) == NULL)
+	if ((buf = open_list(path, &rec, &len, &pos, d)) == NULL)
 		return -1;
-	if (csvrec_init(&rec, guess_delim(buf, len)) != 0) {
-		free(buf);
-		return diag_set(d, path, 0, "out of memory");
-	}
-	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-		pos = 3;
 	for (;;) {
 		struct csvrec_result res;
 		enum csvrec_status s = csvrec_next(&rec, buf, len, pos, &res);

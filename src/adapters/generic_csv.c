@@ -20,24 +20,13 @@ _Static_assert(NCOLS < sizeof(((struct log_reader *)0)->cols) / sizeof(int),
 /* Reasons that name a column or a count; copied by the scanner at once. */
 static _Thread_local char why[200];
 
-static struct text
-trim(struct text t)
-{
-	while (t.n > 0 && isspace((unsigned char)*t.p)) {
-		t.p++;
-		t.n--;
-	}
-	while (t.n > 0 && isspace((unsigned char)t.p[t.n - 1]))
-		t.n--;
-	return t;
-}
 
 static bool
 same_name(struct text t, const char *name)
 {
 	size_t n = strlen(name);
 
-	t = trim(t);
+	t = text_trim(t);
 	return t.n == n && strncasecmp(t.p, name, n) == 0;
 }
 
@@ -59,7 +48,7 @@ header_has(const char *head, size_t len, unsigned char delim, const char *name)
 		}
 		t.p = head + s;
 		t.n = i - s;
-		t = trim(t);
+		t = text_trim(t);
 		if (t.n >= 2 && t.p[0] == '"' && t.p[t.n - 1] == '"') {
 			t.p++;
 			t.n -= 2;
@@ -134,7 +123,7 @@ col(const struct text *f, const struct log_reader *r, enum map_col c)
 	static const char empty[] = "";
 	struct text none = { empty, 0 };
 
-	return r->cols[c] >= 0 ? trim(f[r->cols[c]]) : none;
+	return r->cols[c] >= 0 ? text_trim(f[r->cols[c]]) : none;
 }
 
 /*

@@ -1,10 +1,23 @@
 /* CSV records from a buffer: libcsv fed one line at a time. */
 #include "util/csvrec.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/xalloc.h"
+
+struct text
+text_trim(struct text t)
+{
+	while (t.n > 0 && isspace((unsigned char)*t.p)) {
+		t.p++;
+		t.n--;
+	}
+	while (t.n > 0 && isspace((unsigned char)t.p[t.n - 1]))
+		t.n--;
+	return t;
+}
 
 static void
 on_field(void *data, size_t len, void *ctx)

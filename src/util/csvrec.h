@@ -12,6 +12,9 @@ struct text {
 	size_t n;
 };
 
+/* t without leading and trailing white space. */
+struct text text_trim(struct text t);
+
 #define CSVREC_MAX_FIELDS 4096
 #define CSVREC_MAX_BYTES (1u << 20)
 

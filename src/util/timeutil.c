@@ -58,8 +58,8 @@ date_is_valid(int y, int m, int d)
 	return d <= max;
 }
 
-static bool
-digits(const char *s, int n, int *out)
+bool
+parse_digits(const char *s, int n, int *out)
 {
 	int v = 0;
 
@@ -79,7 +79,7 @@ parse_date(const char *s, int64_t *days)
 
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return false;
-	if (!digits(s, 4, &y) || !digits(s + 5, 2, &m) || !digits(s + 8, 2, &d))
+	if (!parse_digits(s, 4, &y) || !parse_digits(s + 5, 2, &m) || !parse_digits(s + 8, 2, &d))
 		return false;
 	if (!date_is_valid(y, m, d))
 		return false;
@@ -95,9 +95,9 @@ parse_time_of_day(const char *s, bool allow_24, int32_t *secs)
 
 	if (len != 5 && len != 8)
 		return false;
-	if (!digits(s, 2, &h) || s[2] != ':' || !digits(s + 3, 2, &mi))
+	if (!parse_digits(s, 2, &h) || s[2] != ':' || !parse_digits(s + 3, 2, &mi))
 		return false;
-	if (len == 8 && (s[5] != ':' || !digits(s + 6, 2, &se)))
+	if (len == 8 && (s[5] != ':' || !parse_digits(s + 6, 2, &se)))
 		return false;
 	if (mi > 59 || se > 59)
 		return false;

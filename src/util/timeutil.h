@@ -15,6 +15,8 @@ void civil_from_days(int64_t days, int *y, int *m, int *d);
 int weekday_from_days(int64_t days);
 bool date_is_valid(int y, int m, int d);
 
+/* Exactly n decimal digits at s → *out. */
+bool parse_digits(const char *s, int n, int *out);
 /* "YYYY-MM-DD" → days since epoch. Returns false on any malformed or impossible date. */
 bool parse_date(const char *s, int64_t *days);
 /* "HH:MM" or "HH:MM:SS", 00:00 … 24:00 → seconds of day; allow_24 admits "24:00". */
