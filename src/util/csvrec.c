@@ -105,11 +105,104 @@ finish_fields(struct csvrec *r)
 	}
 }
 
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static void
+add_field(struct csvrec *r, size_t at, size_t n)
+{
+	xgrow((void **)&r->offs, &r->fields_cap, r->nfields + 1, sizeof(*r->offs));
+	r->offs[r->nfields++] = at;
+	(void)n;
+}
+
+/*
+ * Splits one line (without its line ending) the way libcsv in strict mode
+ * does: spaces and tabs around unquoted fields and around quotes are
+ * dropped, "" inside quotes is a quote, a delimiter at the end adds an empty
+ * field. Returns false, having changed nothing the caller keeps, for any
+ * line it does not handle exactly; libcsv then reads it.
+ */
+static bool
+fast_record(struct csvrec *r, const char *line, size_t len)
+{
+	char *b;
+	size_t i = 0;
+
+	if (r->delim != ',' || len > CSVREC_MAX_BYTES || memchr(line, '\r', len) != NULL ||
+	    memchr(line, '\0', len) != NULL)
+		return false;
+	xgrow((void **)&r->buf, &r->buf_cap, len + 1, 1);
+	b = r->buf;
+	memcpy(b, line, len);
+	b[len] = '\0';
+	r->nfields = 0;
+	for (;;) {
+		if (r->nfields == CSVREC_MAX_FIELDS)
+			return false;
+		while (i < len && is_blank(b[i]))
+			i++;
+		if (i < len && b[i] == '"') {
+			size_t start = ++i, w = start;
+
+			for (;;) {
+				if (i >= len)
+					return false; /* the quote goes on past the line */
+				if (b[i] == '"') {
+					if (i + 1 < len && b[i + 1] == '"') {
+						b[w++] = '"';
+						i += 2;
+						continue;
+					}
+					i++;
+					break;
+				}
+				b[w++] = b[i++];
+			}
+			while (i < len && is_blank(b[i]))
+				i++;
+			if (i < len && b[i] != ',')
+				return false; /* text after the closing quote: libcsv says why */
+			b[w] = '\0';
+			add_field(r, start, w - start);
+		} else {
+			size_t start = i, end;
+
+			while (i < len && b[i] != ',') {
+				if (b[i] == '"')
+					return false; /* a quote inside an unquoted field */
+				i++;
+			}
+			end = i;
+			while (end > start && is_blank(b[end - 1]))
+				end--;
+			b[end] = '\0';
+			add_field(r, start, end - start);
+		}
+		if (i >= len)
+			break;
+		i++; /* the delimiter */
+		if (i >= len) {
+			add_field(r, len, 0); /* "a,b," ends with an empty field */
+			break;
+		}
+	}
+	r->fields = xrealloc(r->fields, sizeof(*r->fields) * (r->nfields + 1));
+	for (size_t k = 0; k < r->nfields; k++) {
+		r->fields[k].p = b + r->offs[k];
+		r->fields[k].n = strlen(b + r->offs[k]);
+	}
+	return true;
+}
+
 enum csvrec_status
 csvrec_next(struct csvrec *r, const char *buf, size_t len, size_t pos, struct csvrec_result *res)
 {
 	size_t cur = pos;
-	size_t fed = 0;
+	size_t fed = 0, fed_bytes = 0;
 
 	memset(res, 0, sizeof(*res));
 	reset(r);
@@ -133,20 +226,49 @@ csvrec_next(struct csvrec *r, const char *buf, size_t len, size_t pos, struct cs
 		line_end = nl != NULL ? (size_t)(nl - buf) + 1 : len;
 		line_len = line_end - cur;
 		if (!r->started && fed == 0) {
-			/* blank lines between records are not records */
-			size_t body = line_len;
+			/* blank lines between records are not records (libcsv skips
+			 * spaces and tabs before a row, so those lines are blank too) */
+			size_t body = line_len, lead = 0;
 
 			while (body > 0 && (buf[cur + body - 1] == '\n' || buf[cur + body - 1] == '\r'))
 				body--;
-			if (body == 0) {
+			while (lead < body && is_blank(buf[cur + lead]))
+				lead++;
+			if (lead == body) {
 				res->blank_lines++;
 				cur = line_end;
 				continue;
 			}
 			res->start = cur;
+			if (!r->no_fast) {
+				size_t n = line_len;
+
+				if (n > 0 && buf[cur + n - 1] == '\n')
+					n--;
+				if (n > 0 && buf[cur + n - 1] == '\r' && nl != NULL)
+					n--; /* CRLF; a CR without LF at EOF goes to libcsv */
+				if (fast_record(r, buf + cur, n)) {
+					res->lines = 1;
+					res->next = res->second_line = line_end;
+					return CSVREC_OK;
+				}
+				r->nfields = 0;
+			}
 		}
 		if (fed == 1)
 			res->second_line = cur;
+		/* libcsv keeps a field it is reading in memory: stop a record (an
+		 * unterminated quote, a line without end) before it grows past the cap */
+		fed_bytes += line_len;
+		if (fed_bytes > CSVREC_MAX_BYTES) {
+			restart_parser(r);
+			res->lines++;
+			res->next = res->second_line ? res->second_line : line_end;
+			if (res->second_line == 0)
+				res->second_line = line_end;
+			res->reason = "record longer than 1 MiB (an unterminated quote, or no line ends)";
+			return CSVREC_BAD;
+		}
 		if (csv_parse(&r->parser, buf + cur, line_len, on_field, on_record, r) != line_len) {
 			/* strict mode: a quote inside an unquoted field, or text after a
 			 * closing quote; the record is malformed from here */
@@ -161,13 +283,13 @@ csvrec_next(struct csvrec *r, const char *buf, size_t len, size_t pos, struct cs
 		fed++;
 		res->lines++;
 		cur = line_end;
-		if (r->done)
+		if (r->done) {
+			/* Whatever followed the record's end on this line (after a bare
+			 * carriage return) must not leak into the next record: flush it,
+			 * and a leftover field or open quote spoils this record. */
+			if (csv_fini(&r->parser, on_field, on_record, r) != 0)
+				r->spill = true;
 			break;
-		if (r->used > CSVREC_MAX_BYTES) {
-			restart_parser(r);
-			res->next = res->second_line ? res->second_line : cur;
-			res->reason = "record longer than 1 MiB (an unterminated quote?)";
-			return CSVREC_BAD;
 		}
 	}
 	res->next = cur;
