@@ -284,7 +284,8 @@ work(void *arg)
 					w->st.first = c.start;
 				if (c.start > w->st.last)
 					w->st.last = c.start;
-				xgrow((void **)&w->run.v, &w->run.cap, w->run.n + 1, sizeof(c));
+				if (w->run.n == w->run.cap)
+					xgrow((void **)&w->run.v, &w->run.cap, w->run.n + 1, sizeof(c));
 				w->run.v[w->run.n++] = c;
 				line += res.lines;
 				pos = res.next;

@@ -180,8 +180,13 @@ run_groups(struct event_ctx *ctx, bool *active)
 			}
 		dedupe(group, ng);
 		ctx->numbers++;
-		number_unpack(number, e164, sizeof(e164));
-		profile_zone_tzs(ctx->profile, e164, &ctx->zones, &ctx->nzones);
+		if (ctx->profile->nzone_map > 0) {
+			number_unpack(number, e164, sizeof(e164));
+			profile_zone_tzs(ctx->profile, e164, &ctx->zones, &ctx->nzones);
+		} else {
+			ctx->zones = ctx->profile->zones_tz;
+			ctx->nzones = ctx->profile->nzones;
+		}
 		for (size_t i = 0; i < ng; i++) {
 			if (group[i]->flags & CALL_DUPLICATE) {
 				log->files[group[i]->file].duplicates++;

@@ -98,7 +98,7 @@ static void
 finish_fields(struct csvrec *r)
 {
 	/* fields point into buf only now: buf may have moved while growing */
-	r->fields = xrealloc(r->fields, sizeof(*r->fields) * (r->nfields + 1));
+	xgrow((void **)&r->fields, &r->fast_cap, r->nfields + 1, sizeof(*r->fields));
 	for (size_t i = 0; i < r->nfields; i++) {
 		r->fields[i].p = r->buf + r->offs[i];
 		r->fields[i].n = (i + 1 < r->nfields ? r->offs[i + 1] - 1 : r->used - 1) - r->offs[i];
@@ -114,9 +114,12 @@ is_blank(char c)
 static void
 add_field(struct csvrec *r, size_t at, size_t n)
 {
-	xgrow((void **)&r->offs, &r->fields_cap, r->nfields + 1, sizeof(*r->offs));
-	r->offs[r->nfields++] = at;
-	(void)n;
+	if (r->nfields >= r->fast_cap) {
+		xgrow((void **)&r->fields, &r->fast_cap, r->nfields + 1, sizeof(*r->fields));
+	}
+	r->fields[r->nfields].p = r->buf + at;
+	r->fields[r->nfields].n = n;
+	r->nfields++;
 }
 
 /*
@@ -189,11 +192,6 @@ fast_record(struct csvrec *r, const char *line, size_t len)
 			add_field(r, len, 0); /* "a,b," ends with an empty field */
 			break;
 		}
-	}
-	r->fields = xrealloc(r->fields, sizeof(*r->fields) * (r->nfields + 1));
-	for (size_t k = 0; k < r->nfields; k++) {
-		r->fields[k].p = b + r->offs[k];
-		r->fields[k].n = strlen(b + r->offs[k]);
 	}
 	return true;
 }

@@ -31,7 +31,7 @@ struct csvrec {
 	struct csv_parser parser;
 	unsigned char delim;
 	struct text *fields;
-	size_t nfields, fields_cap;
+	size_t nfields, fields_cap, fast_cap; /* fields_cap: offs; fast_cap: fields */
 	char *buf;
 	size_t used, buf_cap;
 	size_t *offs;          /* field offsets into buf (buf may move) */
