@@ -152,18 +152,23 @@ fast_record(struct csvrec *r, const char *line, size_t len)
 			size_t start = ++i, w = start;
 
 			for (;;) {
-				if (i >= len)
+				const char *q = memchr(b + i, '"', len - i);
+				size_t run;
+
+				if (q == NULL)
 					return false; /* the quote goes on past the line */
-				if (b[i] == '"') {
-					if (i + 1 < len && b[i + 1] == '"') {
-						b[w++] = '"';
-						i += 2;
-						continue;
-					}
-					i++;
-					break;
+				run = (size_t)(q - (b + i));
+				if (w != i)
+					memmove(b + w, b + i, run); /* only after a "" */
+				w += run;
+				i += run;
+				if (i + 1 < len && b[i + 1] == '"') {
+					b[w++] = '"';
+					i += 2;
+					continue;
 				}
-				b[w++] = b[i++];
+				i++;
+				break;
 			}
 			while (i < len && is_blank(b[i]))
 				i++;
@@ -173,12 +178,11 @@ fast_record(struct csvrec *r, const char *line, size_t len)
 			add_field(r, start, w - start);
 		} else {
 			size_t start = i, end;
+			const char *comma = memchr(b + i, ',', len - i);
 
-			while (i < len && b[i] != ',') {
-				if (b[i] == '"')
-					return false; /* a quote inside an unquoted field */
-				i++;
-			}
+			i = comma != NULL ? (size_t)(comma - b) : len;
+			if (memchr(b + start, '"', i - start) != NULL)
+				return false; /* a quote inside an unquoted field */
 			end = i;
 			while (end > start && is_blank(b[end - 1]))
 				end--;
