@@ -66,6 +66,7 @@ add_input(struct audit *a, const char *path, const char *kind, const char *forma
 
 	xgrow((void **)&a->inputs, &a->inputs_cap, a->ninputs + 1, sizeof(*in));
 	in = &a->inputs[a->ninputs++];
+	memset(in, 0, sizeof(*in));
 	in->log_index = -1;
 	in->path = arena_strdup(a->arena, path);
 	in->kind = kind;
@@ -195,6 +196,8 @@ load_lists(struct audit *a, struct diag *d)
 		add_input(a, dnc, "number-list", "dnc-list", NULL);
 		a->inputs[a->ninputs - 1].list_rows = a->dnc.rows;
 		a->inputs[a->ninputs - 1].list_rejected = a->dnc.rejected;
+		a->inputs[a->ninputs - 1].list_bad_line = a->dnc.first_bad_line;
+		a->inputs[a->ninputs - 1].list_bad_reason = a->dnc.first_bad_reason;
 	}
 	if (consent != NULL) {
 		if (fs_check_readable_file(consent, d) < 0 ||
@@ -206,6 +209,8 @@ load_lists(struct audit *a, struct diag *d)
 		add_input(a, consent, "number-list", "consent-records", NULL);
 		a->inputs[a->ninputs - 1].list_rows = a->consent.rows;
 		a->inputs[a->ninputs - 1].list_rejected = a->consent.rejected;
+		a->inputs[a->ninputs - 1].list_bad_line = a->consent.first_bad_line;
+		a->inputs[a->ninputs - 1].list_bad_reason = a->consent.first_bad_reason;
 	}
 	return 0;
 }
@@ -228,10 +233,12 @@ audit_prepare(struct audit *a, struct diag *d)
 		const char *tz = a->opt.log_tz != NULL ? a->opt.log_tz :
 		    a->settings_log_tz != NULL ? a->settings_log_tz : a->profile->timezone;
 
-		a->model.log_opts.zone = tz_get(tz, d);
+		struct diag zd;
+
+		a->model.log_opts.zone = tz_get(tz, &zd);
 		if (a->model.log_opts.zone == NULL)
 			return diag_set(d, a->opt.log_tz != NULL ? NULL : a->settings_path, 0,
-			    "log_tz: %s", d->message);
+			    "log_tz: %s", zd.message);
 		a->model.log_opts.numbering = &a->profile->numbering;
 		a->model.log_opts.jobs = a->opt.jobs > 0 ? a->opt.jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	}
@@ -436,6 +443,7 @@ audit_check(struct audit *a, struct diag *d)
 		e->consent = a->have_consent ? &a->consent : NULL;
 		e->capacity = a->opt.capacity > 0 ? a->opt.capacity :
 		    a->model.licence != NULL ? a->model.licence->channels : 0;
+		e->capacity_from_option = a->opt.capacity > 0;
 		e->show_numbers = a->opt.show_numbers;
 		e->today = a->opt.today;
 		e->out = &a->findings;
@@ -443,6 +451,26 @@ audit_check(struct audit *a, struct diag *d)
 		e->details = a->opt.details;
 		events_run(e);
 		a->have_events = true;
+	}
+	for (size_t i = 0; i < a->ninputs; i++) {
+		const struct report_input *in = &a->inputs[i];
+		struct finding t = { 0 };
+
+		if (in->list_rejected == 0)
+			continue;
+		/* a list row that is not read is a number that is not checked */
+		t.rule = rule_find("input-rejected");
+		t.severity = t.rule->severity;
+		t.path = in->path;
+		t.line = (int)in->list_bad_line;
+		t.key = "rows";
+		t.limit = "every row read";
+		t.actual = arena_printf(ctx.scratch, "%llu of %llu rows rejected",
+		    (unsigned long long)in->list_rejected, (unsigned long long)in->list_rows);
+		findings_add(&a->findings, &t, "%llu of %llu rows of the %s could not be read; first: "
+		    "line %u: %s", (unsigned long long)in->list_rejected,
+		    (unsigned long long)in->list_rows, in->format, in->list_bad_line,
+		    in->list_bad_reason);
 	}
 	findings_sort(&a->findings);
 	a->scratch = ctx.scratch; /* findings may point into it */

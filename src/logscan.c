@@ -427,8 +427,8 @@ logscan_file(const char *path, const struct log_format *fmt, const struct log_sc
 				unmap_file(buf, len);
 				log->nfiles--;
 				free((char *)log->files[fi].path);
-				return diag_set(d, path, (int)(line + res.blank_lines), "not a %s log: %s",
-				    fmt->name, reason);
+				return diag_set(d, path, (int)(line + res.blank_lines), "not a log of format "
+				    "%s: %s", fmt->name, reason);
 			}
 			if (h == 1) {
 				line += res.blank_lines + res.lines;

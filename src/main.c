@@ -190,7 +190,8 @@ print_help(const char *command)
 		printf(usage_audit, "scan", "PATH",
 		    "Audit every file dialaudit recognises under each PATH (folders are walked;\n"
 		    "files it does not recognise are listed as skipped, with the reason).\n"
-		    "PATH/dialaudit.cfg may set profile, licence and fail_on; options win.");
+		    "PATH/dialaudit.cfg may set profile, licence, dnc, consent, mapping, log_tz\n"
+		    "and fail_on (paths relative to it); options win.");
 	else if (strcmp(command, "config") == 0)
 		printf(usage_audit, "config", "FILE",
 		    "Audit campaign configuration files against a profile and the licence.\n"
@@ -213,7 +214,8 @@ print_help(const char *command)
 /* Which options a command takes, as a mask of option_bit() bits. */
 #define OPTS_NONE 0u
 #define OPTS_PROFILE (1u << 0)
-#define OPTS_AUDIT 0xfffffu
+#define OPTS_CONFIG 0xffu    /* profile … today */
+#define OPTS_AUDIT 0xfffffu  /* and the call-log options */
 
 static unsigned
 option_bit(int ch)
@@ -342,6 +344,9 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 			c->consent = optarg;
 			break;
 		case OPT_DETAILS:
+			if (strcmp(optarg, "-") == 0)
+				return usage_error(c->command, "--details '%s': give a file; standard "
+				    "output carries the report", optarg), -2;
 			c->details = optarg;
 			break;
 		case OPT_MAPPING:
@@ -441,14 +446,14 @@ show_progress(void *arg, const char *path, size_t done, size_t total)
 }
 
 static int
-run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk)
+run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk, unsigned opts)
 {
 	struct audit_options opt = { 0 };
 	struct outfile details = { 0 };
 	const struct report_writer *w;
 	struct audit a;
 	struct diag d = { 0 };
-	int first = parse_options(c, argc, argv, OPTS_AUDIT);
+	int first = parse_options(c, argc, argv, opts);
 	int rc = EXIT_ERROR;
 
 	if (first < 0)
@@ -715,11 +720,11 @@ main(int argc, char **argv)
 	argc--;
 	argv++;
 	if (strcmp(cmd, "scan") == 0)
-		rc = run_audit(&c, argc, argv, KIND__COUNT, true);
+		rc = run_audit(&c, argc, argv, KIND__COUNT, true, OPTS_AUDIT);
 	else if (strcmp(cmd, "config") == 0)
-		rc = run_audit(&c, argc, argv, KIND_CAMPAIGN, false);
+		rc = run_audit(&c, argc, argv, KIND_CAMPAIGN, false, OPTS_CONFIG);
 	else if (strcmp(cmd, "logs") == 0)
-		rc = run_audit(&c, argc, argv, KIND_CALL_LOG, false);
+		rc = run_audit(&c, argc, argv, KIND_CALL_LOG, false, OPTS_AUDIT);
 	else if (strcmp(cmd, "profiles") == 0)
 		rc = cmd_profiles(&c, argc, argv);
 	else if (strcmp(cmd, "rules") == 0)

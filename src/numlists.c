@@ -117,15 +117,18 @@ dnc_load(const char *path, const struct numbering *np, struct dnc_list *out, str
 		}
 		if (!found) {
 			/* a header line ("number", "phone") is not a rejection */
-			bool header = line == 1 && s == CSVREC_OK && rec.nfields > 0 &&
+			bool header = out->rows == 1 && s == CSVREC_OK && rec.nfields > 0 &&
 			    isalpha((unsigned char)rec.fields[0].p[0]);
 
 			if (header) {
 				out->rows--;
 			} else {
 				out->rejected++;
-				if (out->first_bad_line == 0)
+				if (out->first_bad_line == 0) {
 					out->first_bad_line = line;
+					snprintf(out->first_bad_reason, sizeof(out->first_bad_reason), "%s",
+					    s == CSVREC_OK ? "no phone number in the row" : res.reason);
+				}
 			}
 		}
 		line += s == CSVREC_BAD && res.lines > 1 ? 1 : res.lines;
@@ -259,10 +262,12 @@ consent_load(const char *path, const struct numbering *np, const struct tz_zone 
 						if (log_time(&r, f[cols[k]], &t, &reason) == 0 && t < c.until)
 							c.until = t;
 					}
-				if (reason == NULL && cols[K_CAMPAIGN] >= 0 && (size_t)cols[K_CAMPAIGN] < n &&
-				    f[cols[K_CAMPAIGN]].n > 0)
-					c.campaign = arena_strndup(out->arena, f[cols[K_CAMPAIGN]].p,
-					    f[cols[K_CAMPAIGN]].n);
+				if (reason == NULL && cols[K_CAMPAIGN] >= 0 && (size_t)cols[K_CAMPAIGN] < n) {
+					struct text camp = text_trim(f[cols[K_CAMPAIGN]]);
+
+					if (camp.n > 0)
+						c.campaign = arena_strndup(out->arena, camp.p, camp.n);
+				}
 			}
 		}
 		if (reason != NULL) {

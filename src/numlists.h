@@ -18,6 +18,7 @@ struct dnc_list {
 	size_t n;
 	uint64_t rows, rejected; /* lines read, lines that held no number */
 	uint32_t first_bad_line;
+	char first_bad_reason[120];
 };
 
 /* Consent for one number: valid from granted (inclusive) to until (exclusive). */

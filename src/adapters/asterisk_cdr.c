@@ -81,6 +81,11 @@ asterisk_cdr_sniff(const char *path, const char *head, size_t len)
 	const char *p = head, *end = head + len;
 	int best = 0;
 
+	if (len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) {
+		head += 3; /* a byte-order mark from a spreadsheet */
+		len -= 3;
+		p = head;
+	}
 	if (len >= 11 && strncasecmp(head, "accountcode", 11) == 0)
 		return 80; /* cdr_custom with a header */
 	for (int i = 0; i < 8 && p < end; i++) {
@@ -130,9 +135,9 @@ layout(const struct text *f, size_t n, int cols[C__COUNT])
 		cols[c] = -1;
 	/* In cdr_csv column 9 is lastdata, never a date; in the legacy custom
 	 * layout it is the start time. */
-	if (n == 19 && looks_like_date(f[8])) {
-		for (int i = 0; i < 19; i++)
-			cols[legacy_custom[i]] = i;
+	if ((n == 19 || n == 18) && looks_like_date(f[8])) {
+		for (size_t i = 0; i < n; i++)
+			cols[legacy_custom[i]] = (int)i; /* 18: the same without sequence */
 		return true;
 	}
 	if (n < 16 || n > 21)
@@ -197,6 +202,29 @@ col(const struct text *f, size_t n, const int cols[C__COUNT], enum col c)
 	struct text none = { empty, 0 };
 
 	return cols[c] >= 0 && (size_t)cols[c] < n ? f[cols[c]] : none;
+}
+
+/* Letters, digits, '-' and '_' make up words ("NO-DNC-CHECK" is one word). */
+static bool
+word_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '-' || c == '_';
+}
+
+/* Whether word stands in t on its own (not inside a longer word), any case:
+ * "AMD:MACHINE" and "DROP" count, "DROPBOX" and "NO-DNC-CHECK" do not. */
+static bool
+has_word(struct text t, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (size_t i = 0; n <= t.n && i <= t.n - n; i++) {
+		if (strncasecmp(t.p + i, word, n) != 0)
+			continue;
+		if ((i == 0 || !word_char(t.p[i - 1])) && (i + n == t.n || !word_char(t.p[i + n])))
+			return true;
+	}
+	return false;
 }
 
 static bool
@@ -273,13 +301,15 @@ cdr_row(struct log_reader *r, const struct text *f, size_t n, struct call *c, co
 	/* CDRs record neither abandonment nor AMD nor refusals; sites that
 	 * mark them copy a word into CDR(userfield) (docs/adapters.md). */
 	if (user.n > 0) {
-		if (text_has(user, "MACHINE")) {
+		if (has_word(user, "MACHINE")) {
 			c->disposition = DISP_MACHINE;
 			c->flags &= (uint8_t)~CALL_LIVE;
-		} else if (text_has(user, "ABANDON") || text_has(user, "DROP")) {
+		} else if (has_word(user, "ABANDONED") || has_word(user, "ABANDON") ||
+		    has_word(user, "DROP") || has_word(user, "DROPPED")) {
 			c->disposition = DISP_ABANDONED;
 			c->flags |= CALL_ABANDONED;
-		} else if (text_has(user, "REFUSE") || text_has(user, "DNC")) {
+		} else if (has_word(user, "REFUSED") || has_word(user, "REFUSE") ||
+		    has_word(user, "DNC")) {
 			c->disposition = DISP_REFUSED;
 			c->flags |= CALL_REFUSED;
 		}

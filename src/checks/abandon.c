@@ -37,9 +37,9 @@ limit_abandon_rate(const struct profile *p, char *buf, size_t size)
 	if (!p->abandon_rate.set)
 		return NULL;
 	format_duration(p->abandon_rate.window, w, sizeof(w));
-	snprintf(buf, size, "at most %g%% of %s per campaign per %s%s", p->abandon_rate.max_percent,
-	    denom[p->abandon_rate.denominator], p->abandon_rate.calendar_day ? "calendar day" : w,
-	    p->abandon_rate.calendar_day ? "" : " window");
+	snprintf(buf, size, "at most %g%% of %s per campaign %s%s", p->abandon_rate.max_percent,
+	    denom[p->abandon_rate.denominator], p->abandon_rate.calendar_day ? "per calendar day" :
+	    "in each successive window of ", p->abandon_rate.calendar_day ? "" : w);
 	return &p->abandon_rate.cite;
 }
 
@@ -219,7 +219,8 @@ const struct event_hooks recall_after_abandon_events = {
 
 /*
  * abandon-rate: abandoned ÷ the profile's denominator per campaign, in
- * successive windows from the campaign's first call (or per local day).
+ * successive windows from the first local day with a counted call of the
+ * campaign (or per local day).
  * Counts are kept per campaign and local day, then windows are summed.
  */
 struct day_count {
@@ -336,9 +337,10 @@ rate_finish(struct event_ctx *ctx)
 			    (unsigned long long)base);
 			t.cite = &p->abandon_rate.cite;
 			findings_add(ctx->out, &t, "campaign '%s' abandoned %.2f%% of its calls (%llu of "
-			    "%llu) from %s to %s; the limit is %g%%", t.campaign, 100.0 * (double)ab /
-			    (double)base, (unsigned long long)ab, (unsigned long long)base, from,
-			    span == 1 ? from : to, p->abandon_rate.max_percent);
+			    "%llu) %s%s%s%s; the limit is %g%%", t.campaign, 100.0 * (double)ab /
+			    (double)base, (unsigned long long)ab, (unsigned long long)base,
+			    span == 1 ? "on " : "from ", from, span == 1 ? "" : " to ", span == 1 ? "" : to,
+			    p->abandon_rate.max_percent);
 		}
 	}
 	free(s->v);

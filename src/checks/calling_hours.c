@@ -200,8 +200,9 @@ hours_describe(const struct event_ctx *ctx, const struct violation *v, char *buf
 	switch (v->reason) {
 	case HOURS_HOLIDAY:
 		calendar_is_holiday(h->calendar, day, &name);
-		snprintf(buf, size, "on a public holiday (%s), on which calls are barred",
-		    name != NULL && name[0] ? name : "calendar " /* id follows */);
+		snprintf(buf, size, "on a public holiday (%s%s), on which calls are barred",
+		    name != NULL && name[0] ? name : "calendar ",
+		    name != NULL && name[0] ? "" : h->calendar_id);
 		break;
 	case HOURS_BARRED_DATE:
 		snprintf(buf, size, "on a barred date");

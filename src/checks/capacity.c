@@ -179,6 +179,7 @@ visit(struct event_ctx *ctx, struct sweep *s, const struct call *c)
 		s->peak_file = c->file;
 		s->peak_line = c->line;
 	}
+	/* one violating call, however many limits it breaks: the total first */
 	if (ctx->capacity > 0 && s->all.n > (size_t)ctx->capacity)
 		event_violation(ctx, c, event_number_offset(ctx, c->number, c->start), 0,
 		    (int32_t)s->all.n);
@@ -187,7 +188,8 @@ visit(struct event_ctx *ctx, struct sweep *s, const struct call *c)
 
 		expire(h, c->start);
 		heap_push(h, end);
-		if (h->n > (size_t)ctx->profile->capacity.per_caller_number)
+		if (h->n > (size_t)ctx->profile->capacity.per_caller_number &&
+		    !(ctx->capacity > 0 && s->all.n > (size_t)ctx->capacity))
 			event_violation(ctx, c, event_number_offset(ctx, c->number, c->start), 1,
 			    (int32_t)h->n);
 	}
@@ -254,7 +256,7 @@ capacity_finish(struct event_ctx *ctx)
 	t.line = (int)s.peak_line;
 	t.key = "capacity/peak";
 	t.limit = check_printf_arena(ctx->scratch, "%d concurrent calls (%s)", ctx->capacity,
-	    ctx->licence != NULL && ctx->licence->channels == ctx->capacity ? "licence" : "--capacity");
+	    ctx->capacity_from_option ? "--capacity" : "licence");
 	t.actual = check_printf_arena(ctx->scratch, "peak of %zu", s.peak);
 	findings_add(ctx->out, &t, "the logs reach %zu concurrent calls at %s; the capacity is %d",
 	    s.peak, when, ctx->capacity);

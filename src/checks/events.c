@@ -126,10 +126,12 @@ dedupe(struct call *const *g, size_t n)
 			continue;
 		for (size_t j = i + 1; j < n && g[j]->start - g[i]->start <= SAME_CALL_WINDOW; j++)
 			if (g[j]->link == g[i]->link && !(g[j]->flags & CALL_DUPLICATE)) {
+				if (g[j]->flags & CALL_ANSWERED && !(g[i]->flags & CALL_ANSWERED)) {
+					g[i]->disposition = g[j]->disposition;
+					g[i]->ring = g[j]->ring;
+				}
 				g[i]->flags |= g[j]->flags & (CALL_ANSWERED | CALL_LIVE | CALL_AGENT |
 				    CALL_ABANDONED | CALL_REFUSED);
-				if (g[j]->flags & CALL_ANSWERED && !(g[i]->flags & CALL_ANSWERED))
-					g[i]->disposition = g[j]->disposition;
 				g[j]->flags |= CALL_DUPLICATE;
 			}
 	}

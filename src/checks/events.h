@@ -52,6 +52,7 @@ struct event_ctx {
 	const struct dnc_list *dnc;
 	const struct consent_list *consent;
 	int capacity;                      /* --capacity, else the licence's channels; 0 = none */
+	bool capacity_from_option;         /* capacity came from --capacity */
 	bool show_numbers;
 	int64_t today;
 	struct findings *out;

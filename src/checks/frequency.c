@@ -126,34 +126,58 @@ local_day(const struct event_ctx *ctx, int64_t t)
  * breach, and every further call is one more: two pointers over the
  * number's calls in start order.
  */
+/* Moves *j to the first call still inside f's window ending at calls[i]
+ * and returns how many calls the window holds, calls[i] included. */
+static size_t
+in_window(const struct event_ctx *ctx, const struct limit_frequency *f, struct call *const *calls,
+    size_t i, size_t *j)
+{
+	if (f->calendar_day) {
+		int64_t day = local_day(ctx, calls[i]->start);
+
+		while (local_day(ctx, calls[*j]->start) != day)
+			(*j)++;
+	} else {
+		while (calls[i]->start - calls[*j]->start >= f->window)
+			(*j)++;
+	}
+	return i - *j + 1;
+}
+
+/*
+ * Counting the call itself, more than N attempts in (start - W, start] is a
+ * breach, and every further call is one more: two pointers per limit over
+ * the number's calls in start order. A call that breaks several limits is
+ * one violating call, named by the first limit it breaks.
+ */
 static void
 frequency_per_number(struct event_ctx *ctx, struct call *const *calls, size_t n)
 {
 	const struct profile *p = ctx->profile;
+	size_t j[64] = { 0 };
+	size_t nlimits = p->nfrequency < 64 ? p->nfrequency : 64;
+	int fewest = INT_MAX;
 
-	for (size_t k = 0; k < p->nfrequency; k++) {
-		const struct limit_frequency *f = &p->frequency[k];
-		size_t j = 0;
+	for (size_t k = 0; k < nlimits; k++)
+		if (p->frequency[k].calls < fewest)
+			fewest = p->frequency[k].calls;
+	if ((size_t)fewest >= n)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		int broken = -1;
+		size_t worst = 0;
 
-		if ((size_t)f->calls >= n)
-			continue;
-		for (size_t i = 0; i < n; i++) {
-			size_t count;
+		for (size_t k = 0; k < nlimits; k++) {
+			size_t count = in_window(ctx, &p->frequency[k], calls, i, &j[k]);
 
-			if (f->calendar_day) {
-				int64_t day = local_day(ctx, calls[i]->start);
-
-				while (local_day(ctx, calls[j]->start) != day)
-					j++;
-			} else {
-				while (calls[i]->start - calls[j]->start >= f->window)
-					j++;
+			if (broken < 0 && count > (size_t)p->frequency[k].calls) {
+				broken = (int)k;
+				worst = count;
 			}
-			count = i - j + 1;
-			if (count > (size_t)f->calls)
-				event_violation(ctx, calls[i], event_offset(ctx, calls[i]->start), (uint8_t)k,
-				    (int32_t)count);
 		}
+		if (broken >= 0)
+			event_violation(ctx, calls[i], event_offset(ctx, calls[i]->start), (uint8_t)broken,
+			    (int32_t)worst);
 	}
 }
 

@@ -12,7 +12,7 @@ limit_wait_after_refusal(const struct profile *p, char *buf, size_t size)
 	if (!p->wait_after_refusal.set)
 		return NULL;
 	if (p->wait_after_refusal.forever)
-		snprintf(buf, size, "no further calls after a refusal, ever (until consent is given again)");
+		snprintf(buf, size, "no further calls after a refusal, ever");
 	else
 		snprintf(buf, size, "no further calls for %d days after a refusal",
 		    p->wait_after_refusal.days);
@@ -75,11 +75,11 @@ static void
 refusal_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
 {
 	if (ctx->profile->wait_after_refusal.forever)
-		snprintf(buf, size, "called %d days after the person refused further calls (never "
-		    "allowed)", v->aux);
+		snprintf(buf, size, "called %d day%s after the person refused further calls (never "
+		    "allowed)", v->aux, v->aux == 1 ? "" : "s");
 	else
-		snprintf(buf, size, "called %d days after the person refused further calls (minimum "
-		    "%d days)", v->aux, ctx->profile->wait_after_refusal.days);
+		snprintf(buf, size, "called %d day%s after the person refused further calls (minimum "
+		    "%d days)", v->aux, v->aux == 1 ? "" : "s", ctx->profile->wait_after_refusal.days);
 }
 
 const struct event_hooks wait_after_refusal_events = {

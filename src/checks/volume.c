@@ -201,7 +201,7 @@ short_per_call(struct event_ctx *ctx, const struct call *c)
 	bool added;
 	size_t i;
 
-	if (!(c->flags & CALL_ANSWERED))
+	if (!(c->flags & CALL_ANSWERED) || c->caller == 0)
 		return;
 	if (s == NULL)
 		s = ctx->rule_state[ctx->rule - rule_table] = xcalloc(1, sizeof(*s));

@@ -210,6 +210,14 @@ report_json(FILE *out, const struct report *r, struct diag *d)
 			json_object_set_new(o, "parsed",
 			    json_integer((json_int_t)(in->list_rows - in->list_rejected)));
 			json_object_set_new(o, "rejected", json_integer((json_int_t)in->list_rejected));
+			if (in->list_rejected > 0) {
+				json_t *ex = json_array(), *e = json_object();
+
+				json_object_set_new(e, "line", json_integer(in->list_bad_line));
+				json_object_set_new(e, "reason", text(in->list_bad_reason));
+				json_array_append_new(ex, e);
+				json_object_set_new(o, "rejected_examples", ex);
+			}
 		}
 		json_array_append_new(inputs, o);
 	}

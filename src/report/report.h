@@ -22,6 +22,8 @@ struct report_input {
 	const char *skipped;/* reason it was not read; NULL when read */
 	long log_index;     /* its entry in the call log's files; -1 = not a log */
 	uint64_t list_rows, list_rejected; /* DNC and consent lists */
+	uint32_t list_bad_line;            /* the first rejected row, and why */
+	const char *list_bad_reason;
 };
 
 /* Everything a writer may show. Writers never change it. */

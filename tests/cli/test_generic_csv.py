@@ -479,7 +479,7 @@ class MappingErrors(CliTestCase):
 
     def test_column_not_in_header(self):
         cols = dict(COLUMNS, number="dialled")
-        m, log, res = self.check(mapping_text(columns=cols), "not a generic-csv log",
+        m, log, res = self.check(mapping_text(columns=cols), "not a log of format generic-csv",
                                  'its header has no column "dialled" (columns.number of the '
                                  'mapping')
         self.assertTrue(res.err.startswith(f"dialaudit: {log}:1: "), res.err)

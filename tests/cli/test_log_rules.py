@@ -132,6 +132,17 @@ class Sequences(LogCase):
         r = self.logs(rows)
         self.assertEqual(self.flagged(r, "recall-after-abandon"), [2])
 
+    def test_userfield_marks_are_whole_words(self):
+        # "NO-DNC-CHECK" and "DROPBOX" mark nothing; "status=REFUSED" marks a refusal
+        rows = [cdr(M1, "2026-03-10 10:00:00", answer="2026-03-10 10:00:05", userfield="NO-DNC-CHECK"),
+                cdr(M1, "2026-03-10 11:00:00", answer="2026-03-10 11:00:05", userfield="DROPBOX"),
+                cdr(M1, "2026-03-10 12:00:00"),
+                cdr(M2, "2026-03-10 10:00:00", answer="2026-03-10 10:00:05", userfield="status=REFUSED"),
+                cdr(M2, "2026-03-10 12:00:00")]
+        r = self.logs(rows)
+        self.assertEqual(self.flagged(r, "wait-after-refusal"), [5])
+        self.assertEqual(self.flagged(r, "recall-after-abandon"), [])
+
     def test_wait_after_refusal_forever(self):
         rows = [cdr(M1, "2026-03-10 10:00:00", answer="2026-03-10 10:00:05", userfield="REFUSED"),
                 cdr(M1, "2026-09-10 10:00:00"), cdr(M2, "2026-03-10 10:00:00"),
@@ -148,6 +159,16 @@ class Lists(LogCase):
         self.assertEqual(self.flagged(r, "dnc-list"), [1])
         lst = [i for i in r["inputs"] if i["kind"] == "number-list"][0]
         self.assertEqual((lst["rows"], lst["parsed"], lst["rejected"]), (2, 1, 1))
+        self.assertEqual(lst["rejected_examples"], [{"line": 3, "reason": "no phone number in the row"}])
+        rej = [f for f in r["findings"] if f["rule"] == "input-rejected"]
+        self.assertEqual([(f["location"]["path"], f["location"]["line"]) for f in rej], [(dnc, 3)])
+
+    def test_dnc_header_after_a_comment(self):
+        dnc = self.write("dnc.txt", "# export of 2026-03-01\nphone\n13912345678\n")
+        r = self.logs([cdr(M1, "2026-03-10 10:00:00")], "--dnc", dnc)
+        lst = [i for i in r["inputs"] if i["kind"] == "number-list"][0]
+        self.assertEqual((lst["rows"], lst["rejected"]), (1, 0))
+        self.assertEqual(self.flagged(r, "dnc-list"), [1])
 
     def test_consent_window(self):
         consent = self.write("consent.csv", "number,granted_at,revoked_at\n"
