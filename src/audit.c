@@ -444,6 +444,7 @@ audit_check(struct audit *a, struct diag *d)
 		e->capacity = a->opt.capacity > 0 ? a->opt.capacity :
 		    a->model.licence != NULL ? a->model.licence->channels : 0;
 		e->capacity_from_option = a->opt.capacity > 0;
+		e->jobs = a->model.log_opts.jobs;
 		e->show_numbers = a->opt.show_numbers;
 		e->today = a->opt.today;
 		e->out = &a->findings;

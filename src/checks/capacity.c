@@ -205,8 +205,7 @@ sweep_calls(struct event_ctx *ctx, struct sweep *s)
 	struct calllog *log = (struct calllog *)ctx->log;
 	size_t *at = xcalloc(log->nruns + 1, sizeof(*at));
 
-	for (size_t r = 0; r < log->nruns; r++)
-		calls_sort(log->runs[r].v, log->runs[r].n, CALLS_BY_START);
+	calls_sort_runs(log->runs, log->nruns, CALLS_BY_START, ctx->jobs);
 	for (;;) {
 		const struct call *best = NULL;
 		size_t br = 0;

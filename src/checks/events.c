@@ -150,10 +150,9 @@ run_groups(struct event_ctx *ctx, bool *active)
 	struct call **group = NULL, **counted = NULL;
 	size_t gcap = 0, ccap = 0;
 
-	for (size_t r = 0; r < log->nruns; r++) {
-		calls_sort(log->runs[r].v, log->runs[r].n, CALLS_BY_NUMBER);
+	calls_sort_runs(log->runs, log->nruns, CALLS_BY_NUMBER, ctx->jobs);
+	for (size_t r = 0; r < log->nruns; r++)
 		cur[r] = (struct cursor){ log->runs[r].v, 0, log->runs[r].n };
-	}
 	for (;;) {
 		uint64_t number = UINT64_MAX;
 		size_t ng = 0, nc = 0;

@@ -53,6 +53,7 @@ struct event_ctx {
 	const struct consent_list *consent;
 	int capacity;                      /* --capacity, else the licence's channels; 0 = none */
 	bool capacity_from_option;         /* capacity came from --capacity */
+	int jobs;                          /* threads for sorting */
 	bool show_numbers;
 	int64_t today;
 	struct findings *out;

@@ -1,6 +1,7 @@
 /* In-place introsort of call records. */
 #include "util/callsort.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 
 #include "calllog.h"
@@ -108,6 +109,48 @@ intro(struct call *v, size_t n, int depth, enum call_order o)
 		}
 	}
 	insertion(v, n, o);
+}
+
+struct sort_job {
+	struct call_run *run;
+	enum call_order order;
+};
+
+static void *
+sort_one(void *arg)
+{
+	struct sort_job *j = arg;
+
+	calls_sort(j->run->v, j->run->n, j->order);
+	return NULL;
+}
+
+void
+calls_sort_runs(struct call_run *runs, size_t nruns, enum call_order order, int jobs)
+{
+	pthread_t tid[64];
+	struct sort_job job[64];
+
+	if (jobs < 1)
+		jobs = 1;
+	if (jobs > 64)
+		jobs = 64;
+	for (size_t base = 0; base < nruns; base += (size_t)jobs) {
+		size_t n = nruns - base < (size_t)jobs ? nruns - base : (size_t)jobs;
+		bool started[64] = { false };
+
+		for (size_t k = 0; k < n; k++) {
+			job[k] = (struct sort_job){ &runs[base + k], order };
+			started[k] = k > 0 && pthread_create(&tid[k], NULL, sort_one, &job[k]) == 0;
+		}
+		sort_one(&job[0]);
+		for (size_t k = 1; k < n; k++) {
+			if (started[k])
+				pthread_join(tid[k], NULL);
+			else
+				sort_one(&job[k]);
+		}
+	}
 }
 
 void

@@ -19,5 +19,9 @@ enum call_order {
  * by file and line, so the result is deterministic.
  */
 void calls_sort(struct call *v, size_t n, enum call_order order);
+/* Sorts each of nruns runs (struct call_run) at once, one thread per run, at
+ * most jobs threads at a time. */
+struct call_run;
+void calls_sort_runs(struct call_run *runs, size_t nruns, enum call_order order, int jobs);
 
 #endif
