@@ -349,6 +349,25 @@ rate_finish(struct event_ctx *ctx)
 	ctx->rule_state[ctx->rule - rule_table] = NULL;
 }
 
+static void
+rate_merge(struct event_ctx *ctx, void *from)
+{
+	struct abandon_state *f = from, **into = (struct abandon_state **)&ctx->rule_state[ctx->rule -
+	    rule_table];
+
+	if (*into == NULL)
+		*into = xcalloc(1, sizeof(**into));
+	for (size_t i = 0; i < f->n; i++) {
+		struct day_count *b = day_bucket(*into, f->v[i].campaign, f->v[i].day);
+
+		b->abandoned += f->v[i].abandoned;
+		b->base += f->v[i].base;
+	}
+	free(f->v);
+	u64map_free(&f->index);
+	free(f);
+}
+
 const struct event_hooks abandon_rate_events = {
-	rate_applies, rate_per_call, NULL, rate_finish, NULL,
+	rate_applies, rate_per_call, NULL, rate_finish, NULL, rate_merge,
 };

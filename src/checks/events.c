@@ -2,6 +2,7 @@
 #include "checks/events.h"
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,14 +32,41 @@ violation_before(const struct violation *a, const struct violation *b)
 
 static void write_detail(const struct event_ctx *ctx, const struct violation *v);
 
+/* Keeps the earliest few violations of an aggregate, in order. */
+static void
+keep_example(struct event_agg *g, const struct violation *v)
+{
+	if (g->nex < EVENT_EXAMPLES || violation_before(v, &g->ex[g->nex - 1])) {
+		size_t k = g->nex < EVENT_EXAMPLES ? g->nex++ : EVENT_EXAMPLES - 1;
+
+		for (; k > 0 && violation_before(v, &g->ex[k - 1]); k--)
+			g->ex[k] = g->ex[k - 1];
+		g->ex[k] = *v;
+	}
+}
+
+static struct event_agg *
+agg_for(struct event_ctx *ctx, uint8_t rule, uint32_t campaign)
+{
+	bool added;
+	size_t i = u64map_index(&ctx->agg_index, (uint64_t)rule << 32 | campaign, &added);
+
+	if (added) {
+		xgrow((void **)&ctx->aggs, &ctx->aggs_cap, ctx->naggs + 1, sizeof(*ctx->aggs));
+		memset(&ctx->aggs[ctx->naggs], 0, sizeof(*ctx->aggs));
+		ctx->aggs[ctx->naggs].rule = rule;
+		ctx->aggs[ctx->naggs].campaign = campaign;
+		ctx->naggs++;
+	}
+	return &ctx->aggs[i];
+}
+
 void
 event_violation(struct event_ctx *ctx, const struct call *c, int32_t offset, uint8_t reason,
     int32_t aux)
 {
 	struct violation v;
 	struct event_agg *g;
-	bool added;
-	size_t i;
 
 	v.number = c->number;
 	v.start = c->start;
@@ -50,24 +78,9 @@ event_violation(struct event_ctx *ctx, const struct call *c, int32_t offset, uin
 	v.rule = (uint8_t)(ctx->rule - rule_table);
 	v.reason = reason;
 	ctx->nv++;
-	i = u64map_index(&ctx->agg_index, (uint64_t)v.rule << 32 | v.campaign, &added);
-	if (added) {
-		xgrow((void **)&ctx->aggs, &ctx->aggs_cap, ctx->naggs + 1, sizeof(*ctx->aggs));
-		memset(&ctx->aggs[ctx->naggs], 0, sizeof(*ctx->aggs));
-		ctx->aggs[ctx->naggs].rule = v.rule;
-		ctx->aggs[ctx->naggs].campaign = v.campaign;
-		ctx->naggs++;
-	}
-	g = &ctx->aggs[i];
+	g = agg_for(ctx, v.rule, v.campaign);
 	g->count++;
-	/* keep the earliest few, in order */
-	if (g->nex < EVENT_EXAMPLES || violation_before(&v, &g->ex[g->nex - 1])) {
-		size_t k = g->nex < EVENT_EXAMPLES ? g->nex++ : EVENT_EXAMPLES - 1;
-
-		for (; k > 0 && violation_before(&v, &g->ex[k - 1]); k--)
-			g->ex[k] = g->ex[k - 1];
-		g->ex[k] = v;
-	}
+	keep_example(g, &v);
 	if (ctx->details != NULL)
 		write_detail(ctx, &v);
 }
@@ -142,17 +155,44 @@ struct cursor {
 	size_t i, n;
 };
 
-static void
-run_groups(struct event_ctx *ctx, bool *active)
+/* First index of run whose number is at least number. */
+static size_t
+lower_bound(const struct call_run *run, uint64_t number)
 {
+	size_t lo = 0, hi = run->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (run->v[mid].number < number)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The numbers of one thread: [lo, hi), its own context and tallies. */
+struct part {
+	struct event_ctx ctx;
+	const bool *active;
+	uint64_t lo, hi;
+	uint64_t *dups;          /* duplicates by file */
+};
+
+static void
+run_groups(struct part *pt)
+{
+	struct event_ctx *ctx = &pt->ctx;
+	const bool *active = pt->active;
 	struct calllog *log = (struct calllog *)ctx->log;
 	struct cursor *cur = xcalloc(log->nruns + 1, sizeof(*cur));
 	struct call **group = NULL, **counted = NULL;
 	size_t gcap = 0, ccap = 0;
 
-	calls_sort_runs(log->runs, log->nruns, CALLS_BY_NUMBER, ctx->jobs);
 	for (size_t r = 0; r < log->nruns; r++)
-		cur[r] = (struct cursor){ log->runs[r].v, 0, log->runs[r].n };
+		cur[r] = (struct cursor){ log->runs[r].v, lower_bound(&log->runs[r], pt->lo),
+		    lower_bound(&log->runs[r], pt->hi) };
 	for (;;) {
 		uint64_t number = UINT64_MAX;
 		size_t ng = 0, nc = 0;
@@ -190,7 +230,7 @@ run_groups(struct event_ctx *ctx, bool *active)
 		}
 		for (size_t i = 0; i < ng; i++) {
 			if (group[i]->flags & CALL_DUPLICATE) {
-				log->files[group[i]->file].duplicates++;
+				pt->dups[group[i]->file]++;
 				continue;
 			}
 			xgrow((void **)&counted, &ccap, nc + 1, sizeof(*counted));
@@ -313,6 +353,137 @@ summarise(struct event_ctx *ctx)
 	}
 }
 
+static void *
+run_part(void *arg)
+{
+	run_groups(arg);
+	return NULL;
+}
+
+/* Split points: numbers at even positions of the largest run, increasing. */
+static size_t
+split_numbers(const struct calllog *log, size_t parts, uint64_t *bounds)
+{
+	const struct call_run *big = NULL;
+	size_t n = 0;
+
+	for (size_t r = 0; r < log->nruns; r++)
+		if (big == NULL || log->runs[r].n > big->n)
+			big = &log->runs[r];
+	bounds[n++] = 0;
+	for (size_t k = 1; big != NULL && k < parts; k++) {
+		uint64_t b = big->v[big->n * k / parts].number;
+
+		if (b > bounds[n - 1])
+			bounds[n++] = b;
+	}
+	bounds[n] = UINT64_MAX; /* no E.164 number is this large */
+	return n;
+}
+
+static void
+merge_part(struct event_ctx *ctx, struct part *pt, const bool *active)
+{
+	struct event_ctx *p = &pt->ctx;
+
+	ctx->attempts += p->attempts;
+	ctx->numbers += p->numbers;
+	ctx->nv += p->nv;
+	for (size_t id = 0; id < ctx->log->campaigns.n; id++)
+		ctx->calls_per_campaign[id] += p->calls_per_campaign[id];
+	for (size_t f = 0; f < ctx->log->nfiles; f++)
+		((struct calllog *)ctx->log)->files[f].duplicates += pt->dups[f];
+	for (size_t i = 0; i < p->naggs; i++) {
+		const struct event_agg *from = &p->aggs[i];
+		struct event_agg *g = agg_for(ctx, from->rule, from->campaign);
+
+		g->count += from->count;
+		for (size_t k = 0; k < from->nex; k++)
+			keep_example(g, &from->ex[k]);
+	}
+	for (size_t k = 0; k < rule_count; k++) {
+		if (p->rule_state[k] == NULL)
+			continue;
+		ctx->rule = &rule_table[k];
+		if (active[k] && rule_table[k].events->merge != NULL)
+			rule_table[k].events->merge(ctx, p->rule_state[k]);
+		else
+			free(p->rule_state[k]);
+	}
+	if (p->details != NULL) {
+		char buf[65536];
+		size_t got;
+
+		rewind(p->details);
+		while ((got = fread(buf, 1, sizeof(buf), p->details)) > 0)
+			fwrite(buf, 1, got, ctx->details);
+		fclose(p->details);
+	}
+	free(p->calls_per_campaign);
+	free(p->aggs);
+	u64map_free(&p->agg_index);
+	free(pt->dups);
+}
+
+/*
+ * The number pass, on ctx->jobs threads: numbers are split into ranges,
+ * each thread checks its range with a copy of the context, and the copies'
+ * counts, examples, rule tallies and details are folded back in range
+ * order, so the result does not depend on the number of threads.
+ */
+static void
+number_pass(struct event_ctx *ctx, const bool *active)
+{
+	size_t want = ctx->jobs > 1 ? (size_t)ctx->jobs : 1, nparts;
+	uint64_t bounds[66];
+	struct part *parts;
+	pthread_t tid[64];
+	bool started[64] = { false };
+
+	if (want > 64)
+		want = 64;
+	if (calllog_count(ctx->log) < (ctx->min_parallel > 0 ? ctx->min_parallel : 100000))
+		want = 1; /* threads cost more than they save */
+	nparts = split_numbers(ctx->log, want, bounds);
+	parts = xcalloc(nparts, sizeof(*parts));
+	for (size_t k = 0; k < nparts; k++) {
+		struct part *pt = &parts[k];
+
+		pt->ctx = *ctx;
+		pt->ctx.aggs = NULL;
+		pt->ctx.naggs = pt->ctx.aggs_cap = 0;
+		memset(&pt->ctx.agg_index, 0, sizeof(pt->ctx.agg_index));
+		memset(pt->ctx.rule_state, 0, sizeof(pt->ctx.rule_state));
+		pt->ctx.calls_per_campaign = xcalloc(ctx->log->campaigns.n + 1, sizeof(uint64_t));
+		pt->ctx.attempts = pt->ctx.numbers = pt->ctx.nv = 0;
+		pt->ctx.details = NULL;
+		if (ctx->details != NULL) {
+			pt->ctx.details = nparts == 1 ? NULL : tmpfile();
+			if (pt->ctx.details == NULL)
+				pt->ctx.details = nparts == 1 ? ctx->details : NULL;
+		}
+		pt->active = active;
+		pt->lo = bounds[k];
+		pt->hi = bounds[k + 1];
+		pt->dups = xcalloc(ctx->log->nfiles + 1, sizeof(uint64_t));
+	}
+	for (size_t k = 1; k < nparts; k++)
+		started[k] = pthread_create(&tid[k], NULL, run_part, &parts[k]) == 0;
+	run_part(&parts[0]);
+	for (size_t k = 1; k < nparts; k++) {
+		if (started[k])
+			pthread_join(tid[k], NULL);
+		else
+			run_part(&parts[k]);
+	}
+	for (size_t k = 0; k < nparts; k++) {
+		if (parts[k].ctx.details == ctx->details)
+			parts[k].ctx.details = NULL; /* written in place */
+		merge_part(ctx, &parts[k], active);
+	}
+	free(parts);
+}
+
 void
 events_run(struct event_ctx *ctx)
 {
@@ -326,7 +497,9 @@ events_run(struct event_ctx *ctx)
 				ctx->campaign_cfg[id] = &ctx->campaigns->v[c];
 	for (size_t k = 0; k < rule_count && k < 64; k++)
 		active[k] = hook_applies(ctx, &rule_table[k]);
-	run_groups(ctx, active);
+	calls_sort_runs(((struct calllog *)ctx->log)->runs, ctx->log->nruns, CALLS_BY_NUMBER,
+	    ctx->jobs);
+	number_pass(ctx, active);
 	for (size_t k = 0; k < rule_count; k++)
 		if (active[k] && rule_table[k].events->finish != NULL) {
 			ctx->rule = &rule_table[k];

@@ -53,7 +53,8 @@ struct event_ctx {
 	const struct consent_list *consent;
 	int capacity;                      /* --capacity, else the licence's channels; 0 = none */
 	bool capacity_from_option;         /* capacity came from --capacity */
-	int jobs;                          /* threads for sorting */
+	int jobs;                          /* threads for sorting and the number pass */
+	size_t min_parallel;               /* calls below which one thread does it; 0 = 100 000 */
 	bool show_numbers;
 	int64_t today;
 	struct findings *out;
@@ -74,7 +75,10 @@ struct event_ctx {
 };
 
 /*
- * A rule's part in the engine. per_call sees each counted attempt (with
+ * A rule's part in the engine. The number pass runs on several threads,
+ * each over its own range of numbers with its own copy of the context;
+ * per_call and per_number must therefore keep their tallies in
+ * rule_state (merged by merge) and must not add findings (finish does). per_call sees each counted attempt (with
  * ctx->zones set to the callee's candidate zones); per_number sees all
  * attempts to one number in start order; finish runs once at the end and
  * may add findings of its own (aggregates). describe writes a violation's
@@ -87,6 +91,9 @@ struct event_hooks {
 	void (*finish)(struct event_ctx *ctx);
 	void (*describe)(const struct event_ctx *ctx, const struct violation *v, char *buf,
 	    size_t size);
+	/* Folds the state one thread's share of the numbers left in its
+	 * rule_state slot (from) into ctx's slot, and frees from. */
+	void (*merge)(struct event_ctx *ctx, void *from);
 };
 
 /* Each rule family's part (in its checks/ file). */

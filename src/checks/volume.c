@@ -56,7 +56,7 @@ volume_applies(const struct event_ctx *ctx)
 }
 
 static void
-count(struct volume_state *s, uint32_t caller, int32_t slot, bool is_day)
+count(struct volume_state *s, uint32_t caller, int32_t slot, bool is_day, uint64_t n)
 {
 	bool added;
 	size_t i = u64map_index(&s->index, (uint64_t)caller << 33 | (uint64_t)is_day << 32 |
@@ -66,7 +66,7 @@ count(struct volume_state *s, uint32_t caller, int32_t slot, bool is_day)
 		xgrow((void **)&s->v, &s->cap, s->n + 1, sizeof(*s->v));
 		s->v[s->n++] = (struct bucket){ caller, slot, is_day, 0 };
 	}
-	s->v[i].calls++;
+	s->v[i].calls += n;
 }
 
 static void
@@ -85,10 +85,10 @@ volume_per_call(struct event_ctx *ctx, const struct call *c)
 	}
 	local = c->start + (s->zone != NULL ? tz_offset_at(s->zone, c->start) : 0);
 	if (ctx->profile->call_volume.per_hour > 0)
-		count(s, c->caller, (int32_t)(local >= 0 ? local / 3600 : (local - 3599) / 3600), false);
+		count(s, c->caller, (int32_t)(local >= 0 ? local / 3600 : (local - 3599) / 3600), false, 1);
 	if (ctx->profile->call_volume.per_day > 0)
 		count(s, c->caller, (int32_t)(local >= 0 ? local / SECONDS_PER_DAY :
-		    (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY), true);
+		    (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY), true, 1);
 }
 
 static int
@@ -160,8 +160,25 @@ volume_finish(struct event_ctx *ctx)
 	ctx->rule_state[ctx->rule - rule_table] = NULL;
 }
 
+static void
+volume_merge(struct event_ctx *ctx, void *from)
+{
+	struct volume_state *f = from, **into = (struct volume_state **)&ctx->rule_state[ctx->rule -
+	    rule_table];
+
+	if (*into == NULL) {
+		*into = f; /* the first share becomes the whole */
+		return;
+	}
+	for (size_t i = 0; i < f->n; i++)
+		count(*into, f->v[i].caller, f->v[i].slot, f->v[i].is_day, f->v[i].calls);
+	free(f->v);
+	u64map_free(&f->index);
+	free(f);
+}
+
 const struct event_hooks call_volume_events = {
-	volume_applies, volume_per_call, NULL, volume_finish, NULL,
+	volume_applies, volume_per_call, NULL, volume_finish, NULL, volume_merge,
 };
 
 /* ---- short-calls ------------------------------------------------------- */
@@ -256,6 +273,33 @@ short_finish(struct event_ctx *ctx)
 	ctx->rule_state[ctx->rule - rule_table] = NULL;
 }
 
+static void
+short_merge(struct event_ctx *ctx, void *from)
+{
+	struct short_state *f = from, **into = (struct short_state **)&ctx->rule_state[ctx->rule -
+	    rule_table];
+
+	if (*into == NULL) {
+		*into = f;
+		return;
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		bool added;
+		size_t k = u64map_index(&(*into)->index, (uint64_t)f->v[i].caller << 32 | f->v[i].campaign,
+		    &added);
+
+		if (added) {
+			xgrow((void **)&(*into)->v, &(*into)->cap, (*into)->n + 1, sizeof(*(*into)->v));
+			(*into)->v[(*into)->n++] = (struct tally){ f->v[i].caller, f->v[i].campaign, 0, 0 };
+		}
+		(*into)->v[k].answered += f->v[i].answered;
+		(*into)->v[k].short_calls += f->v[i].short_calls;
+	}
+	free(f->v);
+	u64map_free(&f->index);
+	free(f);
+}
+
 const struct event_hooks short_calls_events = {
-	short_applies, short_per_call, NULL, short_finish, NULL,
+	short_applies, short_per_call, NULL, short_finish, NULL, short_merge,
 };
