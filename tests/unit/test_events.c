@@ -45,6 +45,8 @@ write_log(char *path)
 		caller = (unsigned)(x >> 34) % 6;
 		ring = 3 + (int)(x >> 40) % 30;
 		talk = (int)(x >> 46) % 3 == 0 ? 0 : (int)(x >> 50) % 40;
+		if (caller == 5 && talk > 0)
+			talk = 1 + (int)(x >> 50) % 4; /* one caller number hangs up fast */
 		if ((x >> 56) % 23 == 0)
 			user = "ABANDONED";
 		else if ((x >> 56) % 29 == 0)
