@@ -171,18 +171,21 @@ visit(struct event_ctx *ctx, struct sweep *s, const struct call *c)
 {
 	int64_t end = c->start + (int64_t)c->duration;
 
-	expire(&s->all, c->start);
-	heap_push(&s->all, end);
-	if (s->all.n > s->peak) {
-		s->peak = s->all.n;
-		s->peak_at = c->start;
-		s->peak_file = c->file;
-		s->peak_line = c->line;
+	/* the total is followed only when there is a capacity to hold it to */
+	if (ctx->capacity > 0) {
+		expire(&s->all, c->start);
+		heap_push(&s->all, end);
+		if (s->all.n > s->peak) {
+			s->peak = s->all.n;
+			s->peak_at = c->start;
+			s->peak_file = c->file;
+			s->peak_line = c->line;
+		}
+		/* one violating call, however many limits it breaks: the total first */
+		if (s->all.n > (size_t)ctx->capacity)
+			event_violation(ctx, c, event_number_offset(ctx, c->number, c->start), 0,
+			    (int32_t)s->all.n);
 	}
-	/* one violating call, however many limits it breaks: the total first */
-	if (ctx->capacity > 0 && s->all.n > (size_t)ctx->capacity)
-		event_violation(ctx, c, event_number_offset(ctx, c->number, c->start), 0,
-		    (int32_t)s->all.n);
 	if (ctx->profile->capacity.set && c->caller != 0) {
 		struct heap *h = &s->per_caller[c->caller];
 

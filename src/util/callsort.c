@@ -3,6 +3,7 @@
 
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "calllog.h"
 
@@ -153,12 +154,94 @@ calls_sort_runs(struct call_run *runs, size_t nruns, enum call_order order, int 
 	}
 }
 
-void
-calls_sort(struct call *v, size_t n, enum call_order o)
+static void
+introsort(struct call *v, size_t n, enum call_order o)
 {
 	int depth = 0;
 
 	for (size_t k = n; k > 1; k >>= 1)
 		depth += 2;
 	intro(v, n, depth, o);
+}
+
+/* The primary key as an unsigned integer that orders like the key. */
+static inline uint64_t
+key_of(const struct call *c, enum call_order o)
+{
+	return o == CALLS_BY_NUMBER ? c->number : (uint64_t)c->start ^ 0x8000000000000000ULL;
+}
+
+#define RADIX_SMALL 64
+
+/*
+ * In-place MSD radix sort (American flag sort) on the primary key, one byte
+ * at a time from the highest byte that differs; ranges of equal keys, and
+ * small ranges, are finished by the comparison sort, which also orders ties
+ * by file and line. No buffer: records are swapped into their buckets.
+ */
+static void
+radix(struct call *v, size_t n, int shift, enum call_order o)
+{
+	size_t count[256] = { 0 }, start[257], next[256];
+
+	if (n <= RADIX_SMALL) {
+		introsort(v, n, o);
+		return;
+	}
+	if (shift < 0) {
+		introsort(v, n, o); /* all keys equal: order the ties */
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		count[(key_of(&v[i], o) >> shift) & 0xff]++;
+	start[0] = 0;
+	for (int b = 0; b < 256; b++)
+		start[b + 1] = start[b] + count[b];
+	for (int b = 0; b < 256; b++)
+		next[b] = start[b];
+	for (int b = 0; b < 256; b++) {
+		while (next[b] < start[b + 1]) {
+			struct call x = v[next[b]];
+			int d = (int)((key_of(&x, o) >> shift) & 0xff);
+
+			while (d != b) {
+				struct call y = v[next[d]];
+
+				v[next[d]++] = x;
+				x = y;
+				d = (int)((key_of(&x, o) >> shift) & 0xff);
+			}
+			v[next[b]++] = x;
+		}
+	}
+	for (int b = 0; b < 256; b++)
+		if (count[b] > 1)
+			radix(v + start[b], count[b], shift - 8, o);
+}
+
+void
+calls_sort(struct call *v, size_t n, enum call_order o)
+{
+	uint64_t lo = UINT64_MAX, hi = 0, diff;
+	int shift = 56;
+
+	if (n <= RADIX_SMALL) {
+		introsort(v, n, o);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		uint64_t k = key_of(&v[i], o);
+
+		lo = k < lo ? k : lo;
+		hi = k > hi ? k : hi;
+	}
+	/* start at the highest byte in which keys differ (numbers share "86…") */
+	diff = lo ^ hi;
+	if (diff == 0) {
+		introsort(v, n, o);
+		return;
+	}
+	while (shift > 0 && (diff >> shift) == 0)
+		shift -= 8;
+	radix(v, n, shift, o);
 }
