@@ -48,8 +48,16 @@ keep_example(struct event_agg *g, const struct violation *v)
 static struct event_agg *
 agg_for(struct event_ctx *ctx, uint8_t rule, uint32_t campaign)
 {
+	uint64_t key = (uint64_t)rule << 32 | campaign;
 	bool added;
-	size_t i = u64map_index(&ctx->agg_index, (uint64_t)rule << 32 | campaign, &added);
+	size_t i;
+
+	/* violations come in runs of one rule and campaign: remember the last */
+	if (ctx->naggs > 0 && ctx->last_agg_key == key)
+		return &ctx->aggs[ctx->last_agg];
+	i = u64map_index(&ctx->agg_index, key, &added);
+	ctx->last_agg_key = key;
+	ctx->last_agg = i;
 
 	if (added) {
 		xgrow((void **)&ctx->aggs, &ctx->aggs_cap, ctx->naggs + 1, sizeof(*ctx->aggs));
@@ -94,12 +102,14 @@ event_offset(const struct event_ctx *ctx, int64_t t)
 int32_t
 event_number_offset(const struct event_ctx *ctx, uint64_t number, int64_t t)
 {
-	const struct tz_zone *const *zones;
-	size_t n;
+	const struct tz_zone *const *zones = ctx->profile->zones_tz;
+	size_t n = ctx->profile->nzones;
 	char e164[32];
 
-	number_unpack(number, e164, sizeof(e164));
-	profile_zone_tzs(ctx->profile, e164, &zones, &n);
+	if (ctx->profile->nzone_map > 0) {
+		number_unpack(number, e164, sizeof(e164));
+		profile_zone_tzs(ctx->profile, e164, &zones, &n);
+	}
 	return n > 0 ? tz_offset_at(zones[0], t) : 0;
 }
 
@@ -451,6 +461,8 @@ number_pass(struct event_ctx *ctx, const bool *active)
 
 		pt->ctx = *ctx;
 		pt->ctx.aggs = NULL;
+		pt->ctx.last_agg_key = 0;
+		pt->ctx.last_agg = 0;
 		pt->ctx.naggs = pt->ctx.aggs_cap = 0;
 		memset(&pt->ctx.agg_index, 0, sizeof(pt->ctx.agg_index));
 		memset(pt->ctx.rule_state, 0, sizeof(pt->ctx.rule_state));

@@ -64,6 +64,8 @@ struct event_ctx {
 	struct event_agg *aggs;            /* per rule and campaign */
 	size_t naggs, aggs_cap;
 	struct u64map agg_index;
+	uint64_t last_agg_key;             /* the aggregate event_violation used last */
+	size_t last_agg;
 	const struct campaign **campaign_cfg; /* by campaign id: its config, or NULL */
 	uint64_t *calls_per_campaign;      /* counted attempts by campaign id */
 	uint64_t attempts;                 /* all counted attempts */
