@@ -182,27 +182,22 @@ lower_bound(const struct call_run *run, uint64_t number)
 	return lo;
 }
 
-/* The numbers of one thread: [lo, hi), its own context and tallies. */
-struct part {
-	struct event_ctx ctx;
-	const bool *active;
-	uint64_t lo, hi;
-	uint64_t *dups;          /* duplicates by file */
-};
-
 static void
-run_groups(struct part *pt)
+run_groups(struct event_share *pt)
 {
 	struct event_ctx *ctx = &pt->ctx;
-	const bool *active = pt->active;
+	const bool *active = pt->ctx.active;
 	struct calllog *log = (struct calllog *)ctx->log;
 	struct cursor *cur = xcalloc(log->nruns + 1, sizeof(*cur));
 	struct call **group = NULL, **counted = NULL;
 	size_t gcap = 0, ccap = 0;
 
+	const uint64_t *bounds = pt->arg;
+	uint64_t lo = bounds[pt->index], hi = bounds[pt->index + 1];
+
 	for (size_t r = 0; r < log->nruns; r++)
-		cur[r] = (struct cursor){ log->runs[r].v, lower_bound(&log->runs[r], pt->lo),
-		    lower_bound(&log->runs[r], pt->hi) };
+		cur[r] = (struct cursor){ log->runs[r].v, lower_bound(&log->runs[r], lo),
+		    lower_bound(&log->runs[r], hi) };
 	for (;;) {
 		uint64_t number = UINT64_MAX;
 		size_t ng = 0, nc = 0;
@@ -363,13 +358,6 @@ summarise(struct event_ctx *ctx)
 	}
 }
 
-static void *
-run_part(void *arg)
-{
-	run_groups(arg);
-	return NULL;
-}
-
 /* Split points: numbers at even positions of the largest run, increasing. */
 static size_t
 split_numbers(const struct calllog *log, size_t parts, uint64_t *bounds)
@@ -392,7 +380,7 @@ split_numbers(const struct calllog *log, size_t parts, uint64_t *bounds)
 }
 
 static void
-merge_part(struct event_ctx *ctx, struct part *pt, const bool *active)
+merge_share(struct event_ctx *ctx, struct event_share *pt)
 {
 	struct event_ctx *p = &pt->ctx;
 
@@ -415,12 +403,12 @@ merge_part(struct event_ctx *ctx, struct part *pt, const bool *active)
 		if (p->rule_state[k] == NULL)
 			continue;
 		ctx->rule = &rule_table[k];
-		if (active[k] && rule_table[k].events->merge != NULL)
+		if (rule_table[k].events != NULL && rule_table[k].events->merge != NULL)
 			rule_table[k].events->merge(ctx, p->rule_state[k]);
 		else
 			free(p->rule_state[k]);
 	}
-	if (p->details != NULL) {
+	if (p->details != NULL && p->details != ctx->details) {
 		char buf[65536];
 		size_t got;
 
@@ -435,65 +423,102 @@ merge_part(struct event_ctx *ctx, struct part *pt, const bool *active)
 	free(pt->dups);
 }
 
+struct pool {
+	struct event_share *shares;
+	size_t n;
+	_Atomic size_t next;
+	void (*work)(struct event_share *sh);
+};
+
+static void *
+pool_worker(void *arg)
+{
+	struct pool *pl = arg;
+
+	for (size_t k; (k = pl->next++) < pl->n;)
+		pl->work(&pl->shares[k]);
+	return NULL;
+}
+
+void
+events_in_shares(struct event_ctx *ctx, size_t nshares, void (*work)(struct event_share *sh),
+    void *arg)
+{
+	struct pool pl = { 0 };
+	size_t threads = ctx->jobs > 1 ? (size_t)ctx->jobs : 1;
+	pthread_t tid[64];
+	bool started[64] = { false };
+
+	if (nshares == 0)
+		return;
+	pl.shares = xcalloc(nshares, sizeof(*pl.shares));
+	pl.n = nshares;
+	pl.work = work;
+	for (size_t k = 0; k < nshares; k++) {
+		struct event_share *sh = &pl.shares[k];
+
+		sh->ctx = *ctx;
+		sh->ctx.aggs = NULL;
+		sh->ctx.last_agg_key = 0;
+		sh->ctx.last_agg = 0;
+		sh->ctx.naggs = sh->ctx.aggs_cap = 0;
+		memset(&sh->ctx.agg_index, 0, sizeof(sh->ctx.agg_index));
+		memset(sh->ctx.rule_state, 0, sizeof(sh->ctx.rule_state));
+		sh->ctx.calls_per_campaign = xcalloc(ctx->log->campaigns.n + 1, sizeof(uint64_t));
+		sh->ctx.attempts = sh->ctx.numbers = sh->ctx.nv = 0;
+		/* The first share writes its details in place; the others to their own
+		 * temporary files, appended in share order, so the file does not
+		 * depend on the number of threads. Without temporary files, one
+		 * thread does all shares in order, writing in place. */
+		sh->ctx.details = ctx->details;
+		if (ctx->details != NULL && k > 0 && threads > 1 &&
+		    (sh->ctx.details = tmpfile()) == NULL) {
+			for (size_t j = 1; j < k; j++) {
+				fclose(pl.shares[j].ctx.details);
+				pl.shares[j].ctx.details = ctx->details;
+			}
+			sh->ctx.details = ctx->details;
+			threads = 1;
+		}
+		sh->index = k;
+		sh->count = nshares;
+		sh->arg = arg;
+		sh->dups = xcalloc(ctx->log->nfiles + 1, sizeof(uint64_t));
+	}
+	if (threads > nshares)
+		threads = nshares;
+	if (threads > 64)
+		threads = 64;
+	for (size_t t = 1; t < threads; t++)
+		started[t] = pthread_create(&tid[t], NULL, pool_worker, &pl) == 0;
+	pool_worker(&pl);
+	for (size_t t = 1; t < threads; t++)
+		if (started[t])
+			pthread_join(tid[t], NULL);
+	for (size_t k = 0; k < nshares; k++)
+		merge_share(ctx, &pl.shares[k]);
+	free(pl.shares);
+}
+
 /*
- * The number pass, on ctx->jobs threads: numbers are split into ranges,
- * each thread checks its range with a copy of the context, and the copies'
- * counts, examples, rule tallies and details are folded back in range
- * order, so the result does not depend on the number of threads.
+ * The number pass: numbers are split into ranges, each checked as a share
+ * with its own copy of the context; the shares' counts, examples, rule
+ * tallies and details are folded back in range order, so the result does
+ * not depend on the number of threads.
  */
 static void
 number_pass(struct event_ctx *ctx, const bool *active)
 {
 	size_t want = ctx->jobs > 1 ? (size_t)ctx->jobs : 1, nparts;
 	uint64_t bounds[66];
-	struct part *parts;
-	pthread_t tid[64];
-	bool started[64] = { false };
 
+	(void)active;
 	if (want > 64)
 		want = 64;
 	if (calllog_count(ctx->log) < (ctx->min_parallel > 0 ? ctx->min_parallel : 100000))
 		want = 1; /* threads cost more than they save */
 	nparts = split_numbers(ctx->log, want, bounds);
-	parts = xcalloc(nparts, sizeof(*parts));
-	for (size_t k = 0; k < nparts; k++) {
-		struct part *pt = &parts[k];
-
-		pt->ctx = *ctx;
-		pt->ctx.aggs = NULL;
-		pt->ctx.last_agg_key = 0;
-		pt->ctx.last_agg = 0;
-		pt->ctx.naggs = pt->ctx.aggs_cap = 0;
-		memset(&pt->ctx.agg_index, 0, sizeof(pt->ctx.agg_index));
-		memset(pt->ctx.rule_state, 0, sizeof(pt->ctx.rule_state));
-		pt->ctx.calls_per_campaign = xcalloc(ctx->log->campaigns.n + 1, sizeof(uint64_t));
-		pt->ctx.attempts = pt->ctx.numbers = pt->ctx.nv = 0;
-		pt->ctx.details = NULL;
-		if (ctx->details != NULL) {
-			pt->ctx.details = nparts == 1 ? NULL : tmpfile();
-			if (pt->ctx.details == NULL)
-				pt->ctx.details = nparts == 1 ? ctx->details : NULL;
-		}
-		pt->active = active;
-		pt->lo = bounds[k];
-		pt->hi = bounds[k + 1];
-		pt->dups = xcalloc(ctx->log->nfiles + 1, sizeof(uint64_t));
-	}
-	for (size_t k = 1; k < nparts; k++)
-		started[k] = pthread_create(&tid[k], NULL, run_part, &parts[k]) == 0;
-	run_part(&parts[0]);
-	for (size_t k = 1; k < nparts; k++) {
-		if (started[k])
-			pthread_join(tid[k], NULL);
-		else
-			run_part(&parts[k]);
-	}
-	for (size_t k = 0; k < nparts; k++) {
-		if (parts[k].ctx.details == ctx->details)
-			parts[k].ctx.details = NULL; /* written in place */
-		merge_part(ctx, &parts[k], active);
-	}
-	free(parts);
+	events_in_shares(ctx, nparts, run_groups, bounds);
 }
 
 void
@@ -511,6 +536,7 @@ events_run(struct event_ctx *ctx)
 		active[k] = hook_applies(ctx, &rule_table[k]);
 	calls_sort_runs(((struct calllog *)ctx->log)->runs, ctx->log->nruns, CALLS_BY_NUMBER,
 	    ctx->jobs);
+	ctx->active = active;
 	number_pass(ctx, active);
 	for (size_t k = 0; k < rule_count; k++)
 		if (active[k] && rule_table[k].events->finish != NULL) {

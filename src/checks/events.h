@@ -74,7 +74,24 @@ struct event_ctx {
 	const struct tz_zone *const *zones;
 	size_t nzones;
 	void *rule_state[64];              /* by rule index, for a rule's own tallies */
+	const bool *active;                /* by rule index: the rules that apply */
 };
+
+/* One share of a pass over the calls, done on its own copy of the context. */
+struct event_share {
+	struct event_ctx ctx;
+	size_t index, count;               /* this share, of how many */
+	void *arg;
+	uint64_t *dups;                    /* duplicates found, by file */
+};
+
+/*
+ * Runs work on nshares shares, on up to ctx->jobs threads, then folds each
+ * share's counts, aggregates, rule tallies and details back into ctx in
+ * share order: the result is the same however many threads ran.
+ */
+void events_in_shares(struct event_ctx *ctx, size_t nshares, void (*work)(struct event_share *sh),
+    void *arg);
 
 /*
  * A rule's part in the engine. The number pass runs on several threads,
