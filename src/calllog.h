@@ -30,6 +30,7 @@ int disposition_parse(const char *s); /* the names above; -1 if unknown */
 #define CALL_REFUSED   0x10 /* the called person refused further calls */
 #define CALL_DUPLICATE 0x20 /* a further row of an attempt already counted */
 #define CALL_CONSENT   0x40 /* the row itself records consent */
+#define CALL_OVER_CAPACITY 0x80 /* started above the total capacity (capacity rule) */
 
 /*
  * One call attempt, 48 bytes: millions are kept, so every field earns its

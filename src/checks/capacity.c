@@ -151,7 +151,6 @@ earlier(const struct call *a, const struct call *b)
 
 struct sweep {
 	struct heap all;         /* ends of every call in progress */
-	struct heap *per_caller; /* by caller id */
 	size_t peak;
 	int64_t peak_at;
 	uint16_t peak_file;
@@ -166,55 +165,24 @@ expire(struct heap *h, int64_t t)
 		heap_pop(h);
 }
 
-static void
-visit(struct event_ctx *ctx, struct sweep *s, const struct call *c)
-{
-	int64_t end = c->start + (int64_t)c->duration;
-
-	/* the total is followed only when there is a capacity to hold it to */
-	if (ctx->capacity > 0) {
-		expire(&s->all, c->start);
-		heap_push(&s->all, end);
-		if (s->all.n > s->peak) {
-			s->peak = s->all.n;
-			s->peak_at = c->start;
-			s->peak_file = c->file;
-			s->peak_line = c->line;
-		}
-		/* one violating call, however many limits it breaks: the total first */
-		if (s->all.n > (size_t)ctx->capacity)
-			event_violation(ctx, c, event_number_offset(ctx, c->number, c->start), 0,
-			    (int32_t)s->all.n);
-	}
-	if (ctx->profile->capacity.set && c->caller != 0) {
-		struct heap *h = &s->per_caller[c->caller];
-
-		expire(h, c->start);
-		heap_push(h, end);
-		if (h->n > (size_t)ctx->profile->capacity.per_caller_number &&
-		    !(ctx->capacity > 0 && s->all.n > (size_t)ctx->capacity))
-			event_violation(ctx, c, event_number_offset(ctx, c->number, c->start), 1,
-			    (int32_t)h->n);
-	}
-}
-
 /*
- * One sweep over every counted call in start order: each run is sorted in
- * place and the runs are merged, so no copy of the calls is made.
+ * Visits every counted call in start order (the runs are sorted by start,
+ * then merged), so no copy of the calls is made. visit returns nothing;
+ * keep filters calls (NULL: all).
  */
 static void
-sweep_calls(struct event_ctx *ctx, struct sweep *s)
+each_by_start(const struct calllog *log, bool (*keep)(const struct call *c, void *arg),
+    void (*visit)(const struct call *c, void *arg), void *arg)
 {
-	struct calllog *log = (struct calllog *)ctx->log;
 	size_t *at = xcalloc(log->nruns + 1, sizeof(*at));
 
-	calls_sort_runs(log->runs, log->nruns, CALLS_BY_START, ctx->jobs);
 	for (;;) {
 		const struct call *best = NULL;
 		size_t br = 0;
 
 		for (size_t r = 0; r < log->nruns; r++) {
-			while (at[r] < log->runs[r].n && log->runs[r].v[at[r]].flags & CALL_DUPLICATE)
+			while (at[r] < log->runs[r].n && (log->runs[r].v[at[r]].flags & CALL_DUPLICATE ||
+			    (keep != NULL && !keep(&log->runs[r].v[at[r]], arg))))
 				at[r]++;
 			if (at[r] < log->runs[r].n && (best == NULL || earlier(&log->runs[r].v[at[r]], best))) {
 				best = &log->runs[r].v[at[r]];
@@ -224,24 +192,98 @@ sweep_calls(struct event_ctx *ctx, struct sweep *s)
 		if (best == NULL)
 			break;
 		at[br]++;
-		visit(ctx, s, best);
+		visit(best, arg);
 	}
 	free(at);
 }
+
+struct total_arg {
+	struct event_ctx *ctx;
+	struct sweep *s;
+};
+
+/* All calls against the capacity; a call over it is marked, so that the
+ * per-caller-number check does not count it a second time. */
+static void
+visit_total(const struct call *cc, void *arg)
+{
+	struct total_arg *ta = arg;
+	struct sweep *s = ta->s;
+	struct call *c = (struct call *)cc;
+
+	expire(&s->all, c->start);
+	heap_push(&s->all, c->start + (int64_t)c->duration);
+	if (s->all.n > s->peak) {
+		s->peak = s->all.n;
+		s->peak_at = c->start;
+		s->peak_file = c->file;
+		s->peak_line = c->line;
+	}
+	if (s->all.n > (size_t)ta->ctx->capacity) {
+		c->flags |= CALL_OVER_CAPACITY;
+		event_violation(ta->ctx, c, event_number_offset(ta->ctx, c->number, c->start), 0,
+		    (int32_t)s->all.n);
+	}
+}
+
+struct caller_arg {
+	struct event_share *sh;
+	struct heap *per_caller;  /* by caller id */
+};
+
+static bool
+keep_caller(const struct call *c, void *arg)
+{
+	struct caller_arg *ca = arg;
+
+	return c->caller != 0 && c->caller % ca->sh->count == ca->sh->index;
+}
+
+static void
+visit_caller(const struct call *c, void *arg)
+{
+	struct caller_arg *ca = arg;
+	struct event_ctx *ctx = &ca->sh->ctx;
+	struct heap *h = &ca->per_caller[c->caller];
+
+	expire(h, c->start);
+	heap_push(h, c->start + (int64_t)c->duration);
+	if (h->n > (size_t)ctx->profile->capacity.per_caller_number && !(c->flags & CALL_OVER_CAPACITY))
+		event_violation(ctx, c, event_number_offset(ctx, c->number, c->start), 1, (int32_t)h->n);
+}
+
+/* One share of the caller numbers (those whose id falls in it), on its own. */
+static void
+caller_share(struct event_share *sh)
+{
+	struct caller_arg ca = { sh, NULL };
+	size_t n = sh->ctx.log->callers.n + 1;
+
+	ca.per_caller = xcalloc(n, sizeof(*ca.per_caller));
+	each_by_start(sh->ctx.log, keep_caller, visit_caller, &ca);
+	for (size_t i = 0; i < n; i++)
+		free(ca.per_caller[i].v);
+	free(ca.per_caller);
+}
+
+#define CALLER_SHARES 8 /* fixed, so that the output does not depend on -j */
 
 static void
 capacity_finish(struct event_ctx *ctx)
 {
 	struct sweep s = { 0 };
 	struct finding t = { 0 };
+	struct total_arg ta = { ctx, &s };
 	char when[64];
 
-	s.per_caller = xcalloc(ctx->log->callers.n + 1, sizeof(*s.per_caller));
-	sweep_calls(ctx, &s);
+	calls_sort_runs(((struct calllog *)ctx->log)->runs, ctx->log->nruns, CALLS_BY_START,
+	    ctx->jobs);
+	/* the total is followed only when there is a capacity to hold it to */
+	if (ctx->capacity > 0)
+		each_by_start(ctx->log, NULL, visit_total, &ta);
 	free(s.all.v);
-	for (size_t i = 0; i <= ctx->log->callers.n; i++)
-		free(s.per_caller[i].v);
-	free(s.per_caller);
+	if (ctx->profile->capacity.set)
+		events_in_shares(ctx, CALLER_SHARES, caller_share, NULL);
 	if (ctx->capacity <= 0 || s.peak <= (size_t)ctx->capacity)
 		return;
 	{

@@ -495,8 +495,13 @@ events_in_shares(struct event_ctx *ctx, size_t nshares, void (*work)(struct even
 	for (size_t t = 1; t < threads; t++)
 		if (started[t])
 			pthread_join(tid[t], NULL);
-	for (size_t k = 0; k < nshares; k++)
-		merge_share(ctx, &pl.shares[k]);
+	{
+		const struct rule *rule = ctx->rule; /* merging sets it per rule tally */
+
+		for (size_t k = 0; k < nshares; k++)
+			merge_share(ctx, &pl.shares[k]);
+		ctx->rule = rule;
+	}
 	free(pl.shares);
 }
 
