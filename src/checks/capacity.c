@@ -266,7 +266,7 @@ caller_share(struct event_share *sh)
 	free(ca.per_caller);
 }
 
-#define CALLER_SHARES 8 /* fixed, so that the output does not depend on -j */
+#define CALLER_SHARES 2 /* fixed, so that the output does not depend on -j */
 
 static void
 capacity_finish(struct event_ctx *ctx)
