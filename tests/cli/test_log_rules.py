@@ -354,3 +354,63 @@ class PerCallerNumber(LogCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class AsteriskLayouts(LogCase):
+    """Every cdr_csv column variant (cdr.conf options), cdr_custom with a header,
+    and the legacy cdr_custom layout: the same calls read the same way."""
+
+    BASE = ['"camp"', '"057188001201"', '"13912345678"', '"out"', '"""S"" <1>"',
+            '"PJSIP/t-1"', '""', '"Dial"', '"PJSIP/13912345678@t,30"']
+
+    def row(self, start, extra):
+        end = start[:-2] + "30"
+        return ",".join(self.BASE + [f'"{start}"', "", f'"{end}"', "30", "0", '"NO ANSWER"',
+                                     '"DOCUMENTATION"'] + extra) + "\n"
+
+    def test_column_variants(self):
+        uid = '"1773014400.1"'
+        variants = {
+            16: [],
+            17: [uid],                      # uniqueid (looks like epoch.seq)
+            18: [uid, '"REFUSED"'],         # uniqueid, userfield
+            19: ['""', uid, "1"],           # peeraccount, linkedid, sequence
+            20: ['"REFUSED"', '""', uid, "1"],
+            21: [uid, '"REFUSED"', '""', uid, "1"],
+        }
+        for cols, extra in variants.items():
+            with self.subTest(columns=cols):
+                rows = [self.row("2026-03-10 22:00:00", extra)]
+                r = self.logs(rows)
+                inp = r["inputs"][0]
+                self.assertEqual((inp["rows"], inp["parsed"]), (1, 1), inp)
+                self.assertEqual(self.flagged(r, "calling-hours"), [1])
+
+    def test_17_columns_with_a_userfield(self):
+        # column 17 is a userfield when it does not look like a uniqueid
+        rows = [self.row("2026-03-10 10:00:00", ['"REFUSED"']),
+                self.row("2026-03-11 10:00:00", ['"x"'])]
+        r = self.logs(rows)
+        self.assertEqual(self.flagged(r, "wait-after-refusal"), [2])
+
+    def test_cdr_custom_with_header(self):
+        text = ("accountcode,src,dst,start,answer,end,duration,billsec,disposition,uniqueid\n"
+                "camp,057188001201,13912345678,2026-03-10 20:59:59,,2026-03-10 21:00:29,30,0,"
+                "NO ANSWER,1.1\n"
+                "camp,057188001201,13912345679,2026-03-10 21:00:00,,2026-03-10 21:00:30,30,0,"
+                "NO ANSWER,1.2\n")
+        r = self.logs([text], name="custom.csv")
+        self.assertEqual(r["inputs"][0]["format"], "asterisk-cdr")
+        self.assertEqual(r["inputs"][0]["parsed"], 2)
+        self.assertEqual(self.flagged(r, "calling-hours"), [3])
+
+    def test_legacy_custom_layout(self):
+        # clid, src, dst, dcontext, channel, dstchannel, lastapp, lastdata, start, answer,
+        # end, duration, billsec, disposition, amaflags, accountcode, uniqueid, userfield, seq
+        row = ('"""S"" <1>","057188001201","13912345678","out","PJSIP/t-1","","Dial",'
+               '"PJSIP/1@t","2026-03-10 22:00:00","","2026-03-10 22:00:30","30","0",'
+               '"NO ANSWER","DOCUMENTATION","legacy","1.1","",1\n')
+        r = self.logs([row])
+        self.assertEqual(r["inputs"][0]["parsed"], 1)
+        self.assertEqual(r["stats"]["calls_per_campaign"], {"legacy": 1})
+        self.assertEqual(self.flagged(r, "calling-hours"), [1])
