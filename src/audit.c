@@ -180,6 +180,21 @@ read_file(struct audit *a, const char *path, const struct adapter *ad, struct di
 	return 0;
 }
 
+static void
+add_list_input(struct audit *a, const char *path, const char *format, uint64_t rows,
+    uint64_t rejected, uint32_t bad_line, const char *bad_reason)
+{
+	struct report_input *in;
+
+	mark_seen(a, path);
+	add_input(a, path, "number-list", format, NULL);
+	in = &a->inputs[a->ninputs - 1];
+	in->list_rows = rows;
+	in->list_rejected = rejected;
+	in->list_bad_line = bad_line;
+	in->list_bad_reason = bad_reason;
+}
+
 /* DNC and consent lists: read once, before the logs that they judge. */
 static int
 load_lists(struct audit *a, struct diag *d)
@@ -192,12 +207,8 @@ load_lists(struct audit *a, struct diag *d)
 		    dnc_load(dnc, &a->profile->numbering, &a->dnc, d) < 0)
 			return -1;
 		a->have_dnc = true;
-		mark_seen(a, dnc);
-		add_input(a, dnc, "number-list", "dnc-list", NULL);
-		a->inputs[a->ninputs - 1].list_rows = a->dnc.rows;
-		a->inputs[a->ninputs - 1].list_rejected = a->dnc.rejected;
-		a->inputs[a->ninputs - 1].list_bad_line = a->dnc.first_bad_line;
-		a->inputs[a->ninputs - 1].list_bad_reason = a->dnc.first_bad_reason;
+		add_list_input(a, dnc, "dnc-list", a->dnc.rows, a->dnc.rejected, a->dnc.first_bad_line,
+		    a->dnc.first_bad_reason);
 	}
 	if (consent != NULL) {
 		if (fs_check_readable_file(consent, d) < 0 ||
@@ -205,12 +216,8 @@ load_lists(struct audit *a, struct diag *d)
 		    d) < 0)
 			return -1;
 		a->have_consent = true;
-		mark_seen(a, consent);
-		add_input(a, consent, "number-list", "consent-records", NULL);
-		a->inputs[a->ninputs - 1].list_rows = a->consent.rows;
-		a->inputs[a->ninputs - 1].list_rejected = a->consent.rejected;
-		a->inputs[a->ninputs - 1].list_bad_line = a->consent.first_bad_line;
-		a->inputs[a->ninputs - 1].list_bad_reason = a->consent.first_bad_reason;
+		add_list_input(a, consent, "consent-records", a->consent.rows, a->consent.rejected,
+		    a->consent.first_bad_line, a->consent.first_bad_reason);
 	}
 	return 0;
 }

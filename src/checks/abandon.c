@@ -67,7 +67,7 @@ check_abandon_rate_config(struct check_ctx *ctx)
 			    "does not say its dial_mode (it may dial predictively)");
 		else if (c->abandon_target > p->abandon_rate.max_percent)
 			check_campaign(ctx, SEV_HIGH, c, CS_ABANDON_TARGET, &p->abandon_rate.cite, limit,
-			    check_printf(ctx, "%g%%", c->abandon_target),
+			    arena_printf(ctx->scratch, "%g%%", c->abandon_target),
 			    "campaign '%s' targets %g%% abandoned calls, above the limit of %g%%", c->name,
 			    c->abandon_target, p->abandon_rate.max_percent);
 	}
@@ -112,7 +112,7 @@ check_abandon_message_config(struct check_ctx *ctx)
 		} else if (c->abandon_message_delay > p->abandon_message.max_seconds) {
 			check_campaign(ctx, SEV_MEDIUM, c, CS_ABANDON_MESSAGE_DELAY,
 			    &p->abandon_message.cite, limit,
-			    check_printf(ctx, "%g s", c->abandon_message_delay),
+			    arena_printf(ctx->scratch, "%g s", c->abandon_message_delay),
 			    "campaign '%s' starts its abandon message after %g s, later than %g s",
 			    c->name, c->abandon_message_delay, p->abandon_message.max_seconds);
 		}
@@ -332,7 +332,7 @@ rate_finish(struct event_ctx *ctx)
 			t.key = "abandon-rate";
 			t.ident = from;
 			t.limit = limit;
-			t.actual = check_printf_arena(ctx->scratch, "%.2f%% (%llu of %llu)",
+			t.actual = arena_printf(ctx->scratch, "%.2f%% (%llu of %llu)",
 			    100.0 * (double)ab / (double)base, (unsigned long long)ab,
 			    (unsigned long long)base);
 			t.cite = &p->abandon_rate.cite;

@@ -1,5 +1,6 @@
 /* caller-id: presented numbers must exist, be valid, allowed and licensed. */
 #include "checks/check.h"
+#include "util/arena.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,25 +71,25 @@ check_one(struct check_ctx *ctx, const struct campaign *c, size_t k, const char 
 	if (nsn == NULL)
 		nsn = e164;
 	if ((m = regex_list_match(p->caller_id.forbidden, nsn)) >= 0 || m == REGEX_LIMIT)
-		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, check_printf(ctx, "%s/forbidden", e164), cite, limit, shown,
+		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, arena_printf(ctx->scratch, "%s/forbidden", e164), cite, limit, shown,
 		    "campaign '%s' presents caller ID %s, which the profile forbids%s", c->name, shown,
 		    m == REGEX_LIMIT ? " (pattern match exceeded its effort limit; treated as a match)" :
-		    check_printf(ctx, " (matches %s)", regex_list_pattern(p->caller_id.forbidden, (size_t)m)));
+		    arena_printf(ctx->scratch, " (matches %s)", regex_list_pattern(p->caller_id.forbidden, (size_t)m)));
 	if (regex_list_count(p->caller_id.allowed) > 0 &&
 	    regex_list_match(p->caller_id.allowed, nsn) < 0)
-		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, check_printf(ctx, "%s/allowed", e164),
+		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, arena_printf(ctx->scratch, "%s/allowed", e164),
 		    cite, limit, shown,
 		    "campaign '%s' presents caller ID %s, outside the ranges the profile allows for "
 		    "outbound calls", c->name, shown);
 	m = regex_list_match(p->caller_id.inbound_only, nsn);
 	if ((m >= 0 || m == REGEX_LIMIT) && (ctx->licence == NULL || !ctx->licence->outbound_commitment))
-		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, check_printf(ctx, "%s/inbound", e164),
+		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, arena_printf(ctx->scratch, "%s/inbound", e164),
 		    cite, limit, shown,
 		    "campaign '%s' presents caller ID %s, an inbound-only access number, and %s", c->name,
 		    shown, ctx->licence == NULL ? "no licence was given to show an outbound commitment" :
 		    "the licence records no outbound commitment letter");
 	if (ctx->licence != NULL && ctx->licence->ncaller_numbers > 0 && !licensed(ctx, e164))
-		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, check_printf(ctx, "%s/licence", e164),
+		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, arena_printf(ctx->scratch, "%s/licence", e164),
 		    cite, limit, shown,
 		    "campaign '%s' presents caller ID %s, which is not among the licence's caller "
 		    "numbers", c->name, shown);

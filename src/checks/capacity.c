@@ -1,5 +1,6 @@
 /* capacity: channels against the licence and the per-caller-number limit. */
 #include "checks/check.h"
+#include "util/arena.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,13 +49,13 @@ check_licence_channels(struct check_ctx *ctx)
 		total += c->max_channels;
 		if (c->max_channels > l->channels)
 			check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_CHANNELS, "licence", NULL, limit,
-			    check_printf(ctx, "%d channels", c->max_channels),
+			    arena_printf(ctx->scratch, "%d channels", c->max_channels),
 			    "campaign '%s' may use %d channels; the licence allows %d", c->name,
 			    c->max_channels, l->channels);
 	}
 	if (all_set && ctx->campaigns->n > 1 && total > l->channels)
 		check_licence(ctx, SEV_HIGH, l->capacity_line, "channels/total", NULL, limit,
-		    check_printf(ctx, "%lld channels", total),
+		    arena_printf(ctx->scratch, "%lld channels", total),
 		    "the %zu campaigns together may use %lld channels; the licence allows %d",
 		    ctx->campaigns->n, total, l->channels);
 }
@@ -85,7 +86,7 @@ check_capacity_config(struct check_ctx *ctx)
 			continue;
 		check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_CHANNELS, "per-caller-number",
 		    &p->capacity.cite, limit,
-		    check_printf(ctx, "%d channels over %zu caller number%s", c->max_channels,
+		    arena_printf(ctx->scratch, "%d channels over %zu caller number%s", c->max_channels,
 		    valid, valid == 1 ? "" : "s"),
 		    "campaign '%s' may run %d concurrent calls over %zu valid caller number%s; at %d "
 		    "per number it may run at most %lld", c->name, c->max_channels, valid,
@@ -139,16 +140,6 @@ heap_pop(struct heap *h)
 		h->v[i] = x;
 }
 
-static bool
-earlier(const struct call *a, const struct call *b)
-{
-	if (a->start != b->start)
-		return a->start < b->start;
-	if (a->file != b->file)
-		return a->file < b->file;
-	return a->line < b->line;
-}
-
 struct sweep {
 	struct heap all;         /* ends of every call in progress */
 	size_t peak;
@@ -184,7 +175,7 @@ each_by_start(const struct calllog *log, bool (*keep)(const struct call *c, void
 			while (at[r] < log->runs[r].n && (log->runs[r].v[at[r]].flags & CALL_DUPLICATE ||
 			    (keep != NULL && !keep(&log->runs[r].v[at[r]], arg))))
 				at[r]++;
-			if (at[r] < log->runs[r].n && (best == NULL || earlier(&log->runs[r].v[at[r]], best))) {
+			if (at[r] < log->runs[r].n && (best == NULL || calls_before(&log->runs[r].v[at[r]], best, CALLS_BY_START))) {
 				best = &log->runs[r].v[at[r]];
 				br = r;
 			}
@@ -299,9 +290,9 @@ capacity_finish(struct event_ctx *ctx)
 	t.path = ctx->log->files[s.peak_file].path;
 	t.line = (int)s.peak_line;
 	t.key = "capacity/peak";
-	t.limit = check_printf_arena(ctx->scratch, "%d concurrent calls (%s)", ctx->capacity,
+	t.limit = arena_printf(ctx->scratch, "%d concurrent calls (%s)", ctx->capacity,
 	    ctx->capacity_from_option ? "--capacity" : "licence");
-	t.actual = check_printf_arena(ctx->scratch, "peak of %zu", s.peak);
+	t.actual = arena_printf(ctx->scratch, "peak of %zu", s.peak);
 	findings_add(ctx->out, &t, "the logs reach %zu concurrent calls at %s; the capacity is %d",
 	    s.peak, when, ctx->capacity);
 }

@@ -88,27 +88,3 @@ check_number(struct check_ctx *ctx, const char *e164)
 	phone_display(e164, &ctx->profile->numbering, ctx->show_numbers, buf, sizeof(buf));
 	return arena_strdup(ctx->scratch, buf);
 }
-
-char *
-check_printf(struct check_ctx *ctx, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = arena_vprintf(ctx->scratch, fmt, ap);
-	va_end(ap);
-	return s;
-}
-
-char *
-check_printf_arena(struct arena *a, const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = arena_vprintf(a, fmt, ap);
-	va_end(ap);
-	return s;
-}

@@ -37,12 +37,6 @@ void check_licence(struct check_ctx *ctx, enum severity sev, int line, const cha
 	__attribute__((format(printf, 8, 9)));
 /* A number as the report may show it: masked unless --show-numbers. */
 const char *check_number(struct check_ctx *ctx, const char *e164);
-/* Formatting into an arena. */
-char *check_printf_arena(struct arena *a, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* Scratch formatting. */
-char *check_printf(struct check_ctx *ctx, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
 
 /* Config checks, one per rule (each in its family's file). */
 void check_calling_hours_config(struct check_ctx *ctx);

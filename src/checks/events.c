@@ -119,20 +119,6 @@ event_campaign_name(const struct event_ctx *ctx, uint32_t id)
 	return id < ctx->log->campaigns.n ? ctx->log->campaigns.str[id] : "";
 }
 
-static int
-cmp_number_start(const void *a, const void *b)
-{
-	const struct call *x = a, *y = b;
-
-	if (x->number != y->number)
-		return x->number < y->number ? -1 : 1;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (x->file != y->file)
-		return x->file < y->file ? -1 : 1;
-	return x->line < y->line ? -1 : x->line > y->line;
-}
-
 static bool
 hook_applies(struct event_ctx *ctx, const struct rule *r)
 {
@@ -218,7 +204,7 @@ run_groups(struct event_share *pt)
 				group[ng++] = &cur[r].v[cur[r].i];
 			}
 		for (size_t i = 1; i < ng; i++)
-			for (size_t j = i; j > 0 && cmp_number_start(group[j - 1], group[j]) > 0; j--) {
+			for (size_t j = i; j > 0 && calls_before(group[j], group[j - 1], CALLS_BY_NUMBER); j--) {
 				struct call *t = group[j];
 
 				group[j] = group[j - 1];

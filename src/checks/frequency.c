@@ -1,5 +1,6 @@
 /* call-frequency: the most attempts retry settings allow in each window. */
 #include "checks/check.h"
+#include "util/arena.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -98,7 +99,7 @@ check_frequency_config(struct check_ctx *ctx)
 				    f->calls);
 			else if (most > f->calls)
 				check_campaign_ident(ctx, SEV_HIGH, c, bound, limit, &f->cite, limit,
-				    check_printf(ctx, "up to %lld", most),
+				    arena_printf(ctx->scratch, "up to %lld", most),
 				    "campaign '%s' retry settings allow up to %lld calls to one number per "
 				    "%s; the limit is %d", c->name, most, w, f->calls);
 		}

@@ -1,5 +1,6 @@
 /* input-rejected: log rows that could not be read, with the first reasons. */
 #include "checks/check.h"
+#include "util/arena.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -28,7 +29,7 @@ input_finish(struct event_ctx *ctx)
 		t.line = (int)s->examples[0].line;
 		t.key = "rows";
 		t.limit = "every row read";
-		t.actual = check_printf_arena(ctx->scratch, "%" PRIu64 " of %" PRIu64 " rows rejected",
+		t.actual = arena_printf(ctx->scratch, "%" PRIu64 " of %" PRIu64 " rows rejected",
 		    s->rejected, s->rows);
 		findings_add(ctx->out, &t, "%" PRIu64 " of %" PRIu64 " rows could not be read and "
 		    "were not audited; first: %s", s->rejected, s->rows, ex);

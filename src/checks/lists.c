@@ -1,5 +1,6 @@
 /* dnc-list and consent: whom a campaign may call at all. */
 #include "checks/check.h"
+#include "util/arena.h"
 
 #include <stdio.h>
 
@@ -49,7 +50,7 @@ check_dnc_config(struct check_ctx *ctx)
 			    "(at most %d days)", c->name, p->dnc.max_list_age_days);
 		else if (c->dnc_list_age_days > p->dnc.max_list_age_days)
 			check_campaign(ctx, SEV_HIGH, c, CS_DNC_LIST_AGE, &p->dnc.cite, limit,
-			    check_printf(ctx, "%d days", c->dnc_list_age_days),
+			    arena_printf(ctx->scratch, "%d days", c->dnc_list_age_days),
 			    "campaign '%s' uses a do-not-call list up to %d days old; at most %d days "
 			    "are allowed", c->name, c->dnc_list_age_days, p->dnc.max_list_age_days);
 	}
@@ -108,24 +109,32 @@ dnc_per_call(struct event_ctx *ctx, const struct call *c)
 		event_violation(ctx, c, event_offset(ctx, c->start), 0, 0);
 }
 
-/* A profile that requires scrubbing, and no list to check against, is said. */
+/* A list the profile needs but the audit was not given is said, not assumed. */
+static void
+not_checked(struct event_ctx *ctx, const char *limit, const struct citation *cite,
+    const char *key, const char *actual, const char *message)
+{
+	struct finding t = { 0 };
+
+	t.rule = ctx->rule;
+	t.severity = SEV_INFO;
+	t.key = key;
+	t.limit = limit;
+	t.actual = actual;
+	t.cite = cite;
+	findings_add(ctx->out, &t, "%s", message);
+}
+
 static void
 dnc_finish(struct event_ctx *ctx)
 {
-	struct finding t = { 0 };
 	char limit[256];
 
 	if (ctx->dnc != NULL || ctx->attempts == 0)
 		return;
 	limit_dnc(ctx->profile, limit, sizeof(limit));
-	t.rule = ctx->rule;
-	t.severity = SEV_INFO;
-	t.key = "dnc-list/not-checked";
-	t.limit = limit;
-	t.actual = "no list given";
-	t.cite = &ctx->profile->dnc.cite;
-	findings_add(ctx->out, &t, "the calls were not checked against a do-not-call list; give "
-	    "one with --dnc FILE");
+	not_checked(ctx, limit, &ctx->profile->dnc.cite, "dnc-list/not-checked", "no list given",
+	    "the calls were not checked against a do-not-call list; give one with --dnc FILE");
 }
 
 static void
@@ -171,19 +180,13 @@ consent_per_call(struct event_ctx *ctx, const struct call *c)
 static void
 consent_finish(struct event_ctx *ctx)
 {
-	struct finding t = { 0 };
 	char limit[256];
 
 	if (ctx->consent != NULL || ctx->attempts == 0)
 		return;
 	limit_consent(ctx->profile, limit, sizeof(limit));
-	t.rule = ctx->rule;
-	t.severity = SEV_INFO;
-	t.key = "consent/not-checked";
-	t.limit = limit;
-	t.actual = "no consent records given";
-	t.cite = &ctx->profile->consent.cite;
-	findings_add(ctx->out, &t, "the calls were not checked for consent; give the consent "
+	not_checked(ctx, limit, &ctx->profile->consent.cite, "consent/not-checked",
+	    "no consent records given", "the calls were not checked for consent; give the consent "
 	    "records with --consent FILE");
 }
 

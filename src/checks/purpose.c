@@ -1,5 +1,6 @@
 /* call-purpose: a campaign's purpose against the licence and the profile. */
 #include "checks/check.h"
+#include "util/arena.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -58,7 +59,7 @@ check_purpose_config(struct check_ctx *ctx)
 		if (l != NULL && l->purposes != 0 && !(l->purposes & (1u << c->purpose))) {
 			purposes_format(l->purposes, permitted, sizeof(permitted));
 			check_campaign_ident(ctx, SEV_CRITICAL, c, CS_PURPOSE, "licence", NULL,
-			    check_printf(ctx, "licence permits: %s", permitted), purpose_name(c->purpose),
+			    arena_printf(ctx->scratch, "licence permits: %s", permitted), purpose_name(c->purpose),
 			    "campaign '%s' makes %s calls, which the licence does not permit (it "
 			    "permits %s)", c->name, purpose_name(c->purpose), permitted);
 		}
@@ -70,6 +71,6 @@ check_purpose_config(struct check_ctx *ctx)
 			    "forbids%s", c->name, purpose_name(c->purpose),
 			    (l == NULL || l->type == NULL) && p->call_purpose.nlicence_types > 0 ?
 			    " under the licence types it names (no licence type was given to tell)" :
-			    (l != NULL && l->type != NULL ? check_printf(ctx, " under a %s licence", l->type) : ""));
+			    (l != NULL && l->type != NULL ? arena_printf(ctx->scratch, " under a %s licence", l->type) : ""));
 	}
 }

@@ -1,5 +1,6 @@
 /* wait-after-refusal: how long a refusal suppresses further calls. */
 #include "checks/check.h"
+#include "util/arena.h"
 
 #include <stdio.h>
 
@@ -37,10 +38,10 @@ check_wait_after_refusal_config(struct check_ctx *ctx)
 			    "campaign '%s' does not say how long a refusal stops further calls", c->name);
 		else if (have > 0 && (p->wait_after_refusal.forever || have < p->wait_after_refusal.days))
 			check_campaign(ctx, SEV_HIGH, c, CS_REFUSAL_SUPPRESSION,
-			    &p->wait_after_refusal.cite, limit, check_printf(ctx, "%d days", have),
+			    &p->wait_after_refusal.cite, limit, arena_printf(ctx->scratch, "%d days", have),
 			    "campaign '%s' calls a number again %d days after a refusal; %s", c->name,
 			    have, p->wait_after_refusal.forever ? "the profile allows no further calls" :
-			    check_printf(ctx, "the minimum is %d days", p->wait_after_refusal.days));
+			    arena_printf(ctx->scratch, "the minimum is %d days", p->wait_after_refusal.days));
 	}
 }
 

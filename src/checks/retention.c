@@ -1,5 +1,6 @@
 /* record-retention: call records and consent proof kept long enough. */
 #include "checks/check.h"
+#include "util/arena.h"
 
 #include <stdio.h>
 
@@ -30,7 +31,7 @@ check_retention_config(struct check_ctx *ctx)
 			    "days)", c->name, p->retention.days);
 		else if (c->retention_days < p->retention.days)
 			check_campaign(ctx, SEV_MEDIUM, c, CS_RETENTION, &p->retention.cite, limit,
-			    check_printf(ctx, "%d days", c->retention_days),
+			    arena_printf(ctx->scratch, "%d days", c->retention_days),
 			    "campaign '%s' keeps call records %d days; at least %d are required",
 			    c->name, c->retention_days, p->retention.days);
 	}

@@ -1,5 +1,6 @@
 /* ring-time: unanswered calls must ring at least the profile's minimum. */
 #include "checks/check.h"
+#include "util/arena.h"
 
 #include <stdio.h>
 
@@ -31,7 +32,7 @@ check_ring_time_config(struct check_ctx *ctx)
 			    "decides (the minimum is %d s)", c->name, p->ring_time.min_seconds);
 		else if (c->ring_timeout < p->ring_time.min_seconds)
 			check_campaign(ctx, SEV_MEDIUM, c, CS_RING_TIMEOUT, &p->ring_time.cite, limit,
-			    check_printf(ctx, "%d s", c->ring_timeout),
+			    arena_printf(ctx->scratch, "%d s", c->ring_timeout),
 			    "campaign '%s' gives up after %d s of ringing, less than %d s", c->name,
 			    c->ring_timeout, p->ring_time.min_seconds);
 	}

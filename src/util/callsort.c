@@ -7,8 +7,8 @@
 
 #include "calllog.h"
 
-static inline bool
-less(const struct call *a, const struct call *b, enum call_order o)
+bool
+calls_before(const struct call *a, const struct call *b, enum call_order o)
 {
 	if (o == CALLS_BY_NUMBER && a->number != b->number)
 		return a->number < b->number;
@@ -35,7 +35,7 @@ insertion(struct call *v, size_t n, enum call_order o)
 		struct call x = v[i];
 		size_t j = i;
 
-		for (; j > 0 && less(&x, &v[j - 1], o); j--)
+		for (; j > 0 && calls_before(&x, &v[j - 1], o); j--)
 			v[j] = v[j - 1];
 		v[j] = x;
 	}
@@ -49,9 +49,9 @@ sift(struct call *v, size_t root, size_t n, enum call_order o)
 
 		if (c >= n)
 			return;
-		if (c + 1 < n && less(&v[c], &v[c + 1], o))
+		if (c + 1 < n && calls_before(&v[c], &v[c + 1], o))
 			c++;
-		if (!less(&v[root], &v[c], o))
+		if (!calls_before(&v[root], &v[c], o))
 			return;
 		swap(&v[root], &v[c]);
 		root = c;
@@ -81,17 +81,17 @@ intro(struct call *v, size_t n, int depth, enum call_order o)
 			return;
 		}
 		/* median of three, moved out of the way */
-		if (less(&v[mid], &v[0], o))
+		if (calls_before(&v[mid], &v[0], o))
 			swap(&v[mid], &v[0]);
-		if (less(&v[n - 1], &v[0], o))
+		if (calls_before(&v[n - 1], &v[0], o))
 			swap(&v[n - 1], &v[0]);
-		if (less(&v[n - 1], &v[mid], o))
+		if (calls_before(&v[n - 1], &v[mid], o))
 			swap(&v[n - 1], &v[mid]);
 		pivot = v[mid];
 		for (;;) {
-			while (less(&v[i], &pivot, o))
+			while (calls_before(&v[i], &pivot, o))
 				i++;
-			while (less(&pivot, &v[j], o))
+			while (calls_before(&pivot, &v[j], o))
 				j--;
 			if (i >= j)
 				break;

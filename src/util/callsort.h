@@ -2,6 +2,7 @@
 #ifndef DIALAUDIT_UTIL_CALLSORT_H
 #define DIALAUDIT_UTIL_CALLSORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct call;
@@ -19,6 +20,8 @@ enum call_order {
  * by file and line, so the result is deterministic.
  */
 void calls_sort(struct call *v, size_t n, enum call_order order);
+/* Whether a comes before b in the order (ties broken by file, then line). */
+bool calls_before(const struct call *a, const struct call *b, enum call_order order);
 /* Sorts each of nruns runs (struct call_run) at once, one thread per run, at
  * most jobs threads at a time. */
 struct call_run;
