@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds dialaudit twice (release, and with AddressSanitizer and
-# UndefinedBehaviorSanitizer) and runs the whole test suite on both.
+# UndefinedBehaviorSanitizer) and runs the whole test suite on both; the
+# release build also runs the whole-binary tests under valgrind memcheck.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/install-deps.sh
