@@ -254,7 +254,6 @@ audit_prepare(struct audit *a, struct diag *d)
 		if (mapping_load(mapping, &a->mapping, d) < 0)
 			return -1;
 		a->model.log_opts.format_state = a->mapping;
-		mapping_set_current(a->mapping);
 		mark_seen(a, mapping);
 		add_input(a, mapping, "mapping", "dialaudit-mapping", NULL);
 	}
@@ -266,7 +265,7 @@ audit_prepare(struct audit *a, struct diag *d)
 
 		if (fs_check_readable_file(licence, d) < 0)
 			return -1;
-		ad = adapter_detect(licence, KIND_LICENCE, &why);
+		ad = adapter_detect(licence, KIND_LICENCE, &a->model, &why);
 		if (ad == NULL)
 			return diag_set(d, licence, 0, "not a licence file (%s); expected "
 			    "licence = { holder = \"…\"; number = \"…\"; expires = \"YYYY-MM-DD\"; … };", why);
@@ -337,7 +336,7 @@ walk_entry(struct audit *a, const char *path, const char *name, enum input_kind 
 		    "named on the command line are read)");
 		return 0;
 	}
-	ad = adapter_detect(path, kind, &why);
+	ad = adapter_detect(path, kind, &a->model, &why);
 	if (ad == NULL) {
 		add_input(a, path, NULL, NULL, why);
 		return 0;
@@ -412,7 +411,7 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 	}
 	if (kind == KIND_CALL_LOG && a->opt.log_format != NULL)
 		return read_file(a, path, adapter_find(a->opt.log_format), d);
-	ad = adapter_detect(path, kind, &why);
+	ad = adapter_detect(path, kind, &a->model, &why);
 	/* A log named with a mapping in effect is read by it: its header then
 	 * says which mapped column it lacks. */
 	if (ad == NULL && kind == KIND_CALL_LOG && a->mapping != NULL && strcmp(why, "empty file"))
@@ -479,6 +478,33 @@ audit_check(struct audit *a, struct diag *d)
 		    "line %u: %s", (unsigned long long)in->list_rejected,
 		    (unsigned long long)in->list_rows, in->format, in->list_bad_line,
 		    in->list_bad_reason);
+	}
+	if (a->mapping != NULL) {
+		const char *values[8];
+		size_t nvalues;
+		uint64_t rows = mapping_unmapped(a->mapping, values, 8, &nvalues);
+
+		if (rows > 0) {
+			struct finding t = { 0 };
+			char list[400] = "";
+			size_t used = 0;
+
+			for (size_t i = 0; i < nvalues && used < sizeof(list); i++)
+				used += (size_t)snprintf(list + used, sizeof(list) - used, "%s\"%s\"",
+				    i ? ", " : "", values[i]);
+			/* read, but judged as neither answered nor abandoned: say so */
+			t.rule = rule_find("input-rejected");
+			t.severity = SEV_LOW;
+			t.path = a->opt.mapping != NULL ? a->opt.mapping : a->settings_mapping;
+			t.key = "dispositions/unmapped";
+			t.limit = "every disposition value mapped";
+			t.actual = arena_printf(ctx.scratch, "%llu row%s", (unsigned long long)rows,
+			    rows == 1 ? "" : "s");
+			findings_add(&a->findings, &t, "%llu row%s carr%s disposition values the mapping "
+			    "does not list (%s%s); they were read as unknown: not answered, abandoned, "
+			    "refused or machine", (unsigned long long)rows, rows == 1 ? "" : "s",
+			    rows == 1 ? "ies" : "y", list, nvalues == 8 ? ", …" : "");
+		}
 	}
 	findings_sort(&a->findings);
 	a->scratch = ctx.scratch; /* findings may point into it */

@@ -60,7 +60,6 @@ static const struct {
 
 static const char *const default_consent[] = { "yes", "y", "1", "true" };
 
-static const struct mapping *current;
 
 const char *
 mapping_column_key(enum map_col c)
@@ -579,8 +578,6 @@ mapping_free(struct mapping *m)
 {
 	if (m == NULL)
 		return;
-	if (current == m)
-		current = NULL;
 	pthread_mutex_destroy(&m->lock);
 	free(m->disps);
 	arena_free(m->arena);
@@ -689,14 +686,3 @@ mapping_unmapped(struct mapping *m, const char **values, size_t max, size_t *nva
 	return n;
 }
 
-void
-mapping_set_current(const struct mapping *m)
-{
-	current = m;
-}
-
-const struct mapping *
-mapping_current(void)
-{
-	return current;
-}

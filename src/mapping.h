@@ -59,12 +59,6 @@ bool mapping_consent(const struct mapping *m, struct text t);
 /* Rows whose disposition value was not listed, and up to max distinct such values. */
 uint64_t mapping_unmapped(struct mapping *m, const char **values, size_t max, size_t *nvalues);
 
-/*
- * The mapping that generic-csv's sniff() recognises files by (sniff sees
- * only a file's head). Set by the audit that loaded it; NULL: none.
- */
-void mapping_set_current(const struct mapping *m);
-const struct mapping *mapping_current(void);
 
 /* ---- time formats (exposed for tests) ----------------------------------- */
 

@@ -29,7 +29,7 @@ struct adapter {
 	const char *name;
 	enum input_kind kind;
 	const char *description;
-	int (*sniff)(const char *path, const char *head, size_t len);
+	int (*sniff)(const char *path, const char *head, size_t len, const struct model *m);
 	int (*parse)(const char *path, struct model *m, struct diag *d);
 };
 
@@ -42,6 +42,7 @@ const struct adapter *adapter_find(const char *name);
  * set to a short reason ("not a recognised format", "empty file", …).
  * Restricted to one kind unless kind is KIND__COUNT.
  */
-const struct adapter *adapter_detect(const char *path, enum input_kind kind, const char **why);
+const struct adapter *adapter_detect(const char *path, enum input_kind kind, const struct model *m,
+    const char **why);
 
 #endif

@@ -7,7 +7,8 @@
 #include "adapters/sniff.h"
 #include "logscan.h"
 
-int asterisk_cdr_sniff(const char *path, const char *head, size_t len);
+int asterisk_cdr_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
 int asterisk_cdr_parse(const char *path, struct model *m, struct diag *d);
 
 enum col {
@@ -75,8 +76,10 @@ sniff_line(const char *line, size_t len)
 
 /* The first lines decide: a damaged first row must not hide a real log. */
 int
-asterisk_cdr_sniff(const char *path, const char *head, size_t len)
+asterisk_cdr_sniff(const char *path, const char *head, size_t len,
+    const struct model *m)
 {
+	(void)m;
 	static const char *const sfx[] = { ".csv", ".CSV", NULL };
 	const char *p = head, *end = head + len;
 	int best = 0;

@@ -8,7 +8,8 @@
 #include "logscan.h"
 #include "mapping.h"
 
-int generic_csv_sniff(const char *path, const char *head, size_t len);
+int generic_csv_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
 int generic_csv_parse(const char *path, struct model *m, struct diag *d);
 
 /* r->cols[0 … MAP__COUNT-1] are the mapped columns' indexes; r->cols[NCOLS]
@@ -64,9 +65,10 @@ header_has(const char *head, size_t len, unsigned char delim, const char *name)
 /* Nothing recognises arbitrary CSV: only a file whose header has the
  * columns of the mapping in effect is this format. */
 int
-generic_csv_sniff(const char *path, const char *head, size_t len)
+generic_csv_sniff(const char *path, const char *head, size_t len,
+    const struct model *model)
 {
-	const struct mapping *m = mapping_current();
+	const struct mapping *m = model != NULL ? model->log_opts.format_state : NULL;
 	unsigned char delim;
 
 	(void)path;

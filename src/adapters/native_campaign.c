@@ -9,12 +9,15 @@
 #include "util/cfg.h"
 #include "util/tz.h"
 
-int native_campaign_sniff(const char *path, const char *head, size_t len);
+int native_campaign_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
 int native_campaign_parse(const char *path, struct model *m, struct diag *d);
 
 int
-native_campaign_sniff(const char *path, const char *head, size_t len)
+native_campaign_sniff(const char *path, const char *head, size_t len,
+    const struct model *m)
 {
+	(void)m;
 	static const char *const sfx[] = { ".cfg", ".conf", NULL };
 
 	if (!sniff_libconfig_key(head, len, "campaigns"))

@@ -8,12 +8,15 @@
 #include "util/arena.h"
 #include "util/cfg.h"
 
-int native_licence_sniff(const char *path, const char *head, size_t len);
+int native_licence_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
 int native_licence_parse(const char *path, struct model *m, struct diag *d);
 
 int
-native_licence_sniff(const char *path, const char *head, size_t len)
+native_licence_sniff(const char *path, const char *head, size_t len,
+    const struct model *m)
 {
+	(void)m;
 	static const char *const sfx[] = { ".cfg", ".conf", NULL };
 
 	if (!sniff_libconfig_key(head, len, "licence"))

@@ -6,13 +6,17 @@
 #include <string.h>
 #include <unistd.h>
 
-int native_campaign_sniff(const char *path, const char *head, size_t len);
+int native_campaign_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
 int native_campaign_parse(const char *path, struct model *m, struct diag *d);
-int native_licence_sniff(const char *path, const char *head, size_t len);
+int native_licence_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
 int native_licence_parse(const char *path, struct model *m, struct diag *d);
-int asterisk_cdr_sniff(const char *path, const char *head, size_t len);
+int asterisk_cdr_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
 int asterisk_cdr_parse(const char *path, struct model *m, struct diag *d);
-int generic_csv_sniff(const char *path, const char *head, size_t len);
+int generic_csv_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
 int generic_csv_parse(const char *path, struct model *m, struct diag *d);
 
 const struct adapter adapter_table[] = {
@@ -47,7 +51,7 @@ adapter_find(const char *name)
 }
 
 const struct adapter *
-adapter_detect(const char *path, enum input_kind kind, const char **why)
+adapter_detect(const char *path, enum input_kind kind, const struct model *m, const char **why)
 {
 	char head[SNIFF_HEAD + 1];
 	ssize_t len;
@@ -75,7 +79,7 @@ adapter_detect(const char *path, enum input_kind kind, const char **why)
 
 		if (kind != KIND__COUNT && adapter_table[i].kind != kind)
 			continue;
-		score = adapter_table[i].sniff(path, head, (size_t)len);
+		score = adapter_table[i].sniff(path, head, (size_t)len, m);
 		if (score > best_score) {
 			best_score = score;
 			best = &adapter_table[i];

@@ -305,9 +305,15 @@ class Dispositions(GenericCase):
         # falls back to the answer column: no answer time, no answer
         rows = [row(M1, "2026-03-10 10:00:00", "VOICEMAIL-ISH", duration=3),
                 row(M2, "2026-03-10 10:00:00", "", duration=3)]
-        self.audit(rows)
+        report = self.audit(rows)
         self.assertEqual((self.log["rows"], self.log["parsed"], self.log["rejected"]), (2, 2, 0))
         self.assertEqual(self.flagged("ring-time"), [3])
+        # the report says which values the mapping missed
+        unmapped = [f for f in report["findings"] if f["key"] == "dispositions/unmapped"]
+        self.assertEqual(len(unmapped), 1)
+        self.assertEqual(unmapped[0]["actual"], "1 row")
+        self.assertIn('"VOICEMAIL-ISH"', unmapped[0]["message"])
+        self.assertEqual(unmapped[0]["location"]["path"], self.map_path)
 
     def test_values_match_without_case_or_blanks(self):
         rows = [row(M1, "2026-03-10 10:00:00", " no answer ", duration=5)]
