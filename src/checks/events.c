@@ -13,6 +13,7 @@
 #include "profile.h"
 #include "util/arena.h"
 #include "util/callsort.h"
+#include "util/csvout.h"
 #include "util/timeutil.h"
 #include "util/tz.h"
 #include "util/xalloc.h"
@@ -537,22 +538,6 @@ events_run(struct event_ctx *ctx)
 	summarise(ctx);
 }
 
-static void
-csv_field(FILE *out, const char *s)
-{
-	if (strpbrk(s, ",\"\n\r") == NULL) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 const char events_details_header[] = "rule,file,line,campaign,number,local_time,reason\n";
 
 static void
@@ -564,17 +549,17 @@ write_detail(const struct event_ctx *ctx, const struct violation *v)
 	format_local(v->start, v->offset, when, sizeof(when));
 	number_text(ctx, v->number, num, sizeof(num));
 	describe(ctx, v, why, sizeof(why));
-	csv_field(out, rule_table[v->rule].id);
+	csv_cell(out, rule_table[v->rule].id);
 	fputc(',', out);
-	csv_field(out, ctx->log->files[v->file].path);
+	csv_cell(out, ctx->log->files[v->file].path);
 	fprintf(out, ",%" PRIu32 ",", v->line);
-	csv_field(out, event_campaign_name(ctx, v->campaign));
+	csv_cell(out, event_campaign_name(ctx, v->campaign));
 	fputc(',', out);
-	csv_field(out, num);
+	csv_cell(out, num);
 	fputc(',', out);
-	csv_field(out, when);
+	csv_cell(out, when);
 	fputc(',', out);
-	csv_field(out, why);
+	csv_cell(out, why);
 	fputc('\n', out);
 }
 

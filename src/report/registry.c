@@ -7,6 +7,7 @@ const struct report_writer report_writers[] = {
 	{ "text", "for people: grouped by severity, colour on a terminal", report_text },
 	{ "json", "for pipelines: the dialaudit-report/1 schema (docs/report-schema.md)", report_json },
 	{ "sarif", "for code scanning: SARIF 2.1.0 (GitHub and other CI)", report_sarif },
+	{ "csv", "for spreadsheets: one row per finding", report_csv },
 };
 
 const size_t report_writer_count = sizeof(report_writers) / sizeof(report_writers[0]);
