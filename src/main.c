@@ -59,7 +59,8 @@ static const char usage_audit[] =
 "                          unless PATH/dialaudit.cfg names one)\n"
 "      --licence FILE      licence terms (holder, expiry, capacity, caller\n"
 "                          numbers, permitted purposes); also --license\n"
-"  -f, --format FORMAT     report format: text (default), json, sarif or csv\n"
+"  -f, --format FORMAT     report format: text (default), json, sarif, csv or\n"
+"                          junit\n"
 "  -o, --output FILE       write the report to FILE (default: standard output);\n"
 "                          a file is replaced whole, with mode 0600\n"
 "      --fail-on SEVERITY  exit 1 when a finding is at or above SEVERITY:\n"
@@ -462,8 +463,8 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 		return usage_error(c->command, "%s: give at least one path", c->command);
 	w = report_writer_find(c->format != NULL ? c->format : "text");
 	if (w == NULL)
-		return usage_error(c->command, "--format '%s': expected text, json, sarif or csv",
-		    c->format);
+		return usage_error(c->command, "--format '%s': expected text, json, sarif, csv or "
+		    "junit", c->format);
 	opt.profile = c->profile;
 	opt.licence = c->licence;
 	opt.dnc = c->dnc;

@@ -8,6 +8,7 @@ const struct report_writer report_writers[] = {
 	{ "json", "for pipelines: the dialaudit-report/1 schema (docs/report-schema.md)", report_json },
 	{ "sarif", "for code scanning: SARIF 2.1.0 (GitHub and other CI)", report_sarif },
 	{ "csv", "for spreadsheets: one row per finding", report_csv },
+	{ "junit", "for CI test reports: JUnit XML, a test case per finding", report_junit },
 };
 
 const size_t report_writer_count = sizeof(report_writers) / sizeof(report_writers[0]);

@@ -58,6 +58,7 @@ int report_text(FILE *out, const struct report *r, struct diag *d);
 int report_json(FILE *out, const struct report *r, struct diag *d);
 int report_sarif(FILE *out, const struct report *r, struct diag *d);
 int report_csv(FILE *out, const struct report *r, struct diag *d);
+int report_junit(FILE *out, const struct report *r, struct diag *d);
 
 /* Whether any finding is at or above the fail-on threshold. */
 bool report_failed(const struct report *r);
