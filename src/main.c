@@ -62,7 +62,10 @@ static const char usage_audit[] =
 "  -f, --format FORMAT     report format: text (default), json, sarif, csv or\n"
 "                          junit\n"
 "  -o, --output FILE       write the report to FILE (default: standard output);\n"
-"                          a file is replaced whole, with mode 0600\n"
+"                          a file is replaced whole, with mode 0600. Several\n"
+"                          reports in one run: -f json -o r.json -f sarif -o\n"
+"                          r.sarif (the i-th -f goes to the i-th -o; one -f\n"
+"                          without -o may go to standard output)\n"
 "      --fail-on SEVERITY  exit 1 when a finding is at or above SEVERITY:\n"
 "                          info, low (default), medium, high, critical, never\n"
 "      --show-numbers      show phone numbers in full (default: masked, as\n"
@@ -148,9 +151,14 @@ usage_error(const char *command, const char *fmt, const char *arg)
 	return EXIT_ERROR;
 }
 
+#define MAX_OUTPUTS 8
+
 struct cli {
 	const char *command;
-	const char *profile, *licence, *format, *output, *color, *today;
+	const char *profile, *licence, *color, *today;
+	/* -f and -o, paired in the order given: the i-th -f writes to the i-th -o */
+	const char *formats[MAX_OUTPUTS], *outputs[MAX_OUTPUTS];
+	int nformats, noutputs;
 	const char *log_format, *log_tz, *dnc, *consent, *details, *mapping;
 	int fail_on, capacity, jobs;
 	bool show_numbers;
@@ -300,10 +308,16 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 			c->licence = optarg;
 			break;
 		case 'f':
-			c->format = optarg;
+			if (c->nformats == MAX_OUTPUTS)
+				return usage_error(c->command, "too many --format options (at most %s)",
+				    "8"), -2;
+			c->formats[c->nformats++] = optarg;
 			break;
 		case 'o':
-			c->output = optarg;
+			if (c->noutputs == MAX_OUTPUTS)
+				return usage_error(c->command, "too many --output options (at most %s)",
+				    "8"), -2;
+			c->outputs[c->noutputs++] = optarg;
 			break;
 		case OPT_FAIL_ON:
 			c->fail_on = severity_parse(optarg);
@@ -394,17 +408,15 @@ want_color(const struct cli *c, FILE *out)
 	return isatty(fileno(out));
 }
 
+/* Writes every requested report; all of them or none (temporary files). */
 static int
-write_report(const struct cli *c, struct audit *a, const struct report_writer *w)
+write_reports(const struct cli *c, struct audit *a)
 {
 	struct report r = { 0 };
-	struct outfile of;
+	struct outfile of[MAX_OUTPUTS];
 	struct diag d = { 0 };
-	int sev = c->fail_on;
+	int sev = c->fail_on, n = c->nformats > 0 ? c->nformats : 1, opened = 0, rc = EXIT_ERROR;
 
-	if (c->output != NULL && strcmp(c->output, "-") != 0 && audit_is_input(a, c->output))
-		return error("%s: refusing to write the report over an input file", c->output),
-		    EXIT_ERROR;
 	if (sev == -1)
 		sev = audit_settings_fail_on(a);
 	r.version = DIALAUDIT_VERSION;
@@ -419,16 +431,43 @@ write_report(const struct cli *c, struct audit *a, const struct report_writer *w
 	r.events = a->have_events ? &a->events : NULL;
 	r.fail_on = sev >= 0 ? (enum severity)sev : SEV_LOW;
 	r.show_numbers = c->show_numbers;
-	if (outfile_open(&of, c->output, &d) < 0)
-		return fail_diag(&d);
-	r.color = strcmp(w->name, "text") == 0 && want_color(c, of.fp);
-	if (w->write(of.fp, &r, &d) < 0) {
-		outfile_abort(&of);
-		return fail_diag(&d);
+	for (int i = 0; i < n; i++) {
+		const char *path = i < c->noutputs ? c->outputs[i] : NULL;
+
+		if (path != NULL && strcmp(path, "-") != 0 && audit_is_input(a, path)) {
+			error("%s: refusing to write the report over an input file", path);
+			goto out;
+		}
+		if (outfile_open(&of[i], path, &d) < 0) {
+			fail_diag(&d);
+			goto out;
+		}
+		opened++;
 	}
-	if (outfile_commit(&of, &d) < 0)
-		return fail_diag(&d);
+	for (int i = 0; i < n; i++) {
+		const struct report_writer *w = report_writer_find(c->nformats > 0 ? c->formats[i] :
+		    "text");
+
+		r.color = strcmp(w->name, "text") == 0 && want_color(c, of[i].fp);
+		if (w->write(of[i].fp, &r, &d) < 0) {
+			fail_diag(&d);
+			goto out;
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		opened--;
+		if (outfile_commit(&of[i], &d) < 0) {
+			fail_diag(&d);
+			for (int j = i + 1; j < n; j++)
+				outfile_abort(&of[j]);
+			return EXIT_ERROR;
+		}
+	}
 	return report_failed(&r) ? EXIT_FINDINGS : EXIT_CLEAN;
+out:
+	for (int i = 0; i < opened; i++)
+		outfile_abort(&of[i]);
+	return rc;
 }
 
 /* A progress line on a terminal for logs of 64 MiB and more. */
@@ -451,7 +490,6 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 {
 	struct audit_options opt = { 0 };
 	struct outfile details = { 0 };
-	const struct report_writer *w;
 	struct audit a;
 	struct diag d = { 0 };
 	int first = parse_options(c, argc, argv, opts);
@@ -461,10 +499,22 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 		return first == -1 ? EXIT_CLEAN : EXIT_ERROR;
 	if (first >= argc)
 		return usage_error(c->command, "%s: give at least one path", c->command);
-	w = report_writer_find(c->format != NULL ? c->format : "text");
-	if (w == NULL)
-		return usage_error(c->command, "--format '%s': expected text, json, sarif, csv or "
-		    "junit", c->format);
+	for (int i = 0; i < c->nformats; i++)
+		if (report_writer_find(c->formats[i]) == NULL)
+			return usage_error(c->command, "--format '%s': expected text, json, sarif, csv or "
+			    "junit", c->formats[i]);
+	if (c->noutputs > (c->nformats > 0 ? c->nformats : 1))
+		return usage_error(c->command, "%s: more --output than --format options (the i-th "
+		    "--format goes to the i-th --output)", "--output");
+	{
+		int to_stdout = 0;
+
+		for (int i = 0; i < (c->nformats > 0 ? c->nformats : 1); i++)
+			to_stdout += i >= c->noutputs || strcmp(c->outputs[i], "-") == 0;
+		if (to_stdout > 1)
+			return usage_error(c->command, "%s: only one report can go to standard output; "
+			    "give each --format an --output", "--format");
+	}
 	opt.profile = c->profile;
 	opt.licence = c->licence;
 	opt.dnc = c->dnc;
@@ -512,7 +562,7 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 		if (outfile_commit(&details, &d) < 0)
 			goto out;
 	}
-	rc = write_report(c, &a, w);
+	rc = write_reports(c, &a);
 	audit_free(&a);
 	return rc;
 out:

@@ -1,4 +1,5 @@
 """`dialaudit scan samples/`: the main job, end to end, as the README runs it."""
+import json
 import os
 import stat
 import unittest
@@ -144,6 +145,26 @@ class ExitStatusAndOutput(CliTestCase):
         with open(out) as f:
             self.assertEqual(f.read(1), "{")
         self.assertEqual([n for n in os.listdir(self.tmp)], ["report.json"])
+
+    def test_several_reports_in_one_run(self):
+        j, s = os.path.join(self.tmp, "r.json"), os.path.join(self.tmp, "r.sarif")
+        res = run("scan", SAMPLES, "-f", "json", "-o", j, "-f", "sarif", "-o", s, "-f", "text",
+                  "--today", "2026-11-28")
+        self.assertEqual(res.rc, 1, res.err)
+        self.assertIn("Result: FAIL", res.out)  # the one without -o
+        with open(j) as f:
+            report = json.load(f)
+        with open(s) as f:
+            sarif = json.load(f)
+        self.assertEqual(len(report["findings"]), len(sarif["runs"][0]["results"]))
+        # -o before -f pairs the same way
+        res = run("scan", SAMPLES, "-o", j, "-f", "json")
+        self.assertEqual(res.out, "")
+
+    def test_two_reports_to_stdout_refused(self):
+        res = run("scan", SAMPLES, "-f", "json", "-f", "sarif")
+        self.assertEqual(res.rc, 2)
+        self.assertIn("only one report can go to standard output", res.err)
 
     def test_output_to_device(self):
         res = run("scan", SAMPLES, "-o", "/dev/null")
