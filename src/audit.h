@@ -60,6 +60,8 @@ struct audit {
 	const char *settings_dnc, *settings_consent, *settings_log_tz, *settings_mapping;
 	struct arena *arena;
 	struct arena *scratch;   /* strings of the checks, freed with the audit */
+	const char *baseline_path; /* --baseline, when given */
+	size_t baseline_known;     /* findings it knew, left out of the report */
 };
 
 void audit_init(struct audit *a, const struct audit_options *opt);

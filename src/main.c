@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "audit.h"
+#include "baseline.h"
 #include "calendar.h"
 #include "checks/rules.h"
 #include "profile.h"
@@ -74,6 +75,10 @@ static const char usage_audit[] =
 "                          terminal, and not when NO_COLOR is set), always, never\n"
 "      --today DATE        judge dates (licence expiry) as of DATE, YYYY-MM-DD\n"
 "                          (default: today in the profile's time zone)\n"
+"      --baseline FILE     report only findings not in FILE (a file written by\n"
+"                          --write-baseline, or an earlier JSON report); matched\n"
+"                          on each finding's fingerprint, never its line\n"
+"      --write-baseline FILE  write the fingerprints of this run's findings\n"
 "\n"
 "Call logs (logs and scan):\n"
 "      --log-format NAME   auto (default: recognise each file), asterisk-cdr, or\n"
@@ -160,12 +165,14 @@ struct cli {
 	const char *formats[MAX_OUTPUTS], *outputs[MAX_OUTPUTS];
 	int nformats, noutputs;
 	const char *log_format, *log_tz, *dnc, *consent, *details, *mapping;
+	const char *baseline, *write_baseline;
 	int fail_on, capacity, jobs;
 	bool show_numbers;
 };
 
 enum { OPT_LICENCE = 256, OPT_FAIL_ON, OPT_SHOW_NUMBERS, OPT_COLOR, OPT_TODAY, OPT_LOG_FORMAT,
-	OPT_LOG_TZ, OPT_DNC, OPT_CONSENT, OPT_CAPACITY, OPT_DETAILS, OPT_MAPPING };
+	OPT_LOG_TZ, OPT_DNC, OPT_CONSENT, OPT_CAPACITY, OPT_DETAILS, OPT_MAPPING, OPT_BASELINE,
+	OPT_WRITE_BASELINE };
 
 static const struct option long_options[] = {
 	{ "profile", required_argument, NULL, 'p' },
@@ -186,6 +193,8 @@ static const struct option long_options[] = {
 	{ "details", required_argument, NULL, OPT_DETAILS },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "mapping", required_argument, NULL, OPT_MAPPING },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -223,8 +232,8 @@ print_help(const char *command)
 /* Which options a command takes, as a mask of option_bit() bits. */
 #define OPTS_NONE 0u
 #define OPTS_PROFILE (1u << 0)
-#define OPTS_CONFIG 0xffu    /* profile … today */
-#define OPTS_AUDIT 0xfffffu  /* and the call-log options */
+#define OPTS_CONFIG 0x300ffu /* profile … today, baselines */
+#define OPTS_AUDIT 0x3ffffu  /* and the call-log options */
 
 static unsigned
 option_bit(int ch)
@@ -262,6 +271,10 @@ option_bit(int ch)
 		return 1u << 14;
 	case OPT_MAPPING:
 		return 1u << 15;
+	case OPT_BASELINE:
+		return 1u << 16;
+	case OPT_WRITE_BASELINE:
+		return 1u << 17;
 	}
 	return 0;
 }
@@ -367,6 +380,12 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 		case OPT_MAPPING:
 			c->mapping = optarg;
 			break;
+		case OPT_BASELINE:
+			c->baseline = optarg;
+			break;
+		case OPT_WRITE_BASELINE:
+			c->write_baseline = optarg;
+			break;
 		case 'j': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -431,6 +450,8 @@ write_reports(const struct cli *c, struct audit *a)
 	r.events = a->have_events ? &a->events : NULL;
 	r.fail_on = sev >= 0 ? (enum severity)sev : SEV_LOW;
 	r.show_numbers = c->show_numbers;
+	r.baseline_path = a->baseline_path;
+	r.baseline_known = a->baseline_known;
 	for (int i = 0; i < n; i++) {
 		const char *path = i < c->noutputs ? c->outputs[i] : NULL;
 
@@ -490,6 +511,8 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 {
 	struct audit_options opt = { 0 };
 	struct outfile details = { 0 };
+	struct baseline known = { 0 };
+	bool have_known = false;
 	struct audit a;
 	struct diag d = { 0 };
 	int first = parse_options(c, argc, argv, opts);
@@ -557,17 +580,45 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 	}
 	if (audit_check(&a, &d) < 0)
 		goto out;
+	if (c->write_baseline != NULL) {
+		struct outfile bf;
+
+		if (audit_is_input(&a, c->write_baseline)) {
+			error("%s: refusing to write the baseline over an input file", c->write_baseline);
+			audit_free(&a);
+			return EXIT_ERROR;
+		}
+		if (outfile_open(&bf, c->write_baseline, &d) < 0)
+			goto out;
+		if (baseline_write(bf.fp, &a.findings, &d) < 0) {
+			outfile_abort(&bf);
+			goto out;
+		}
+		if (outfile_commit(&bf, &d) < 0)
+			goto out;
+	}
+	if (c->baseline != NULL) {
+		if (baseline_load(c->baseline, &known, &d) < 0)
+			goto out;
+		have_known = true;
+		a.baseline_path = c->baseline;
+		a.baseline_known = baseline_filter(&known, &a.findings);
+	}
 	if (details.fp != NULL) {
 		a.opt.details = NULL;
 		if (outfile_commit(&details, &d) < 0)
 			goto out;
 	}
 	rc = write_reports(c, &a);
+	if (have_known)
+		baseline_free(&known);
 	audit_free(&a);
 	return rc;
 out:
 	if (details.fp != NULL)
 		outfile_abort(&details);
+	if (have_known)
+		baseline_free(&known);
 	audit_free(&a);
 	return fail_diag(&d);
 }

@@ -242,6 +242,9 @@ report_json(FILE *out, const struct report *r, struct diag *d)
 	json_object_set_new(summary, "by_rule", byrule);
 	json_object_set_new(summary, "fail_on", json_string(severity_name(r->fail_on)));
 	json_object_set_new(summary, "failed", json_boolean(report_failed(r)));
+	if (r->baseline_path != NULL)
+		json_object_set_new(summary, "baseline", json_pack("{s:o,s:I}", "path",
+		    text(r->baseline_path), "known", (json_int_t)r->baseline_known));
 	json_object_set_new(root, "summary", summary);
 	json_object_set_new(root, "findings", findings);
 	rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0);

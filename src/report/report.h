@@ -39,6 +39,8 @@ struct report {
 	const struct calllog *log;          /* files read and calls kept */
 	const struct event_ctx *events;     /* NULL when no call log was read */
 	enum severity fail_on;
+	const char *baseline_path;          /* NULL: no baseline */
+	size_t baseline_known;              /* findings the baseline knew, not shown */
 	bool show_numbers;
 	bool color;
 };

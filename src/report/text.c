@@ -135,6 +135,9 @@ report_text(FILE *out, const struct report *r, struct diag *d)
 			}
 		fputs(".\n", out);
 	}
+	if (r->baseline_path != NULL)
+		fprintf(out, "Baseline: %zu known finding%s of %s not shown.\n", r->baseline_known,
+		    r->baseline_known == 1 ? "" : "s", r->baseline_path);
 	if (r->fail_on == SEV_NEVER)
 		fputs("Result: not gated (--fail-on never).\n", out);
 	else
