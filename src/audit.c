@@ -43,6 +43,8 @@ audit_free(struct audit *a)
 		events_free(&a->events);
 	if (a->have_dnc)
 		dnc_free(&a->dnc);
+	if (a->have_waivers)
+		waivers_free(&a->waivers);
 	if (a->have_consent)
 		consent_free(&a->consent);
 	profile_free(a->profile);
@@ -108,7 +110,8 @@ audit_read_settings(struct audit *a, const char *dir, struct diag *d)
 {
 	static const struct cfg_key keys[] = { { "profile", CFG_STRING }, { "licence", CFG_STRING },
 		{ "fail_on", CFG_STRING }, { "dnc", CFG_STRING }, { "consent", CFG_STRING },
-		{ "log_tz", CFG_STRING }, { "mapping", CFG_STRING }, { NULL, 0 } };
+		{ "log_tz", CFG_STRING }, { "mapping", CFG_STRING }, { "waivers", CFG_STRING },
+		{ NULL, 0 } };
 	char path[PATH_MAX + 32], joined[PATH_MAX + 300];
 	struct stat st;
 	config_t cfg;
@@ -139,6 +142,8 @@ audit_read_settings(struct audit *a, const char *dir, struct diag *d)
 		a->settings_dnc = arena_strdup(a->arena, fs_join(dir, s, joined, sizeof(joined)));
 	if (cfg_string(config_root_setting(&cfg), "consent", &s, d) > 0)
 		a->settings_consent = arena_strdup(a->arena, fs_join(dir, s, joined, sizeof(joined)));
+	if (cfg_string(config_root_setting(&cfg), "waivers", &s, d) > 0)
+		a->settings_waivers = arena_strdup(a->arena, fs_join(dir, s, joined, sizeof(joined)));
 	if (cfg_string(config_root_setting(&cfg), "log_tz", &s, d) > 0)
 		a->settings_log_tz = arena_strdup(a->arena, s);
 	if (cfg_string(config_root_setting(&cfg), "mapping", &s, d) > 0)
@@ -259,6 +264,19 @@ audit_prepare(struct audit *a, struct diag *d)
 	}
 	if (load_lists(a, d) < 0)
 		return -1;
+	{
+		const char *w = a->opt.waivers != NULL ? a->opt.waivers : a->settings_waivers;
+
+		if (w != NULL) {
+			if (waivers_load(w, &a->profile->numbering, &a->waivers, d) < 0) {
+				waivers_free(&a->waivers);
+				return -1;
+			}
+			a->have_waivers = true;
+			mark_seen(a, w);
+			add_input(a, w, "waivers", "dialaudit-waivers", NULL);
+		}
+	}
 	if (licence != NULL) {
 		const char *why = NULL;
 		const struct adapter *ad;
@@ -506,6 +524,8 @@ audit_check(struct audit *a, struct diag *d)
 			    rows == 1 ? "ies" : "y", list, nvalues == 8 ? ", …" : "");
 		}
 	}
+	if (a->have_waivers)
+		waivers_apply(&a->waivers, &a->findings, a->opt.today);
 	findings_sort(&a->findings);
 	a->scratch = ctx.scratch; /* findings may point into it */
 	return 0;

@@ -13,6 +13,7 @@
 #include "model.h"
 #include "numlists.h"
 #include "report/report.h"
+#include "waiver.h"
 
 struct mapping;
 struct profile;
@@ -29,6 +30,7 @@ struct audit_options {
 	const char *mapping;     /* mapping file for generic CSV logs; NULL: from dialaudit.cfg or none */
 	int capacity;            /* concurrent calls allowed; 0: the licence's */
 	int jobs;                /* parser threads; 0: one per core */
+	const char *waivers;     /* waivers file; NULL: from dialaudit.cfg or none */
 	FILE *details;           /* where each violating call is written; NULL: nowhere */
 	int64_t today;           /* days since epoch; AUDIT_TODAY_NOW: today in the profile's zone */
 	bool show_numbers;
@@ -49,6 +51,8 @@ struct audit {
 	size_t ninputs, inputs_cap;
 	char **seen;             /* real paths already read */
 	size_t nseen, seen_cap;
+	struct waivers waivers;
+	bool have_waivers;
 	struct dnc_list dnc;
 	struct consent_list consent;
 	bool have_dnc, have_consent;
@@ -58,6 +62,7 @@ struct audit {
 	/* from dialaudit.cfg */
 	const char *settings_path, *settings_profile, *settings_licence, *settings_fail_on;
 	const char *settings_dnc, *settings_consent, *settings_log_tz, *settings_mapping;
+	const char *settings_waivers;
 	struct arena *arena;
 	struct arena *scratch;   /* strings of the checks, freed with the audit */
 	const char *baseline_path; /* --baseline, when given */

@@ -82,7 +82,8 @@ findings_add(struct findings *f, const struct finding *tmpl, const char *fmt, ..
 	h = fnv1a(h, x->campaign);
 	h = fnv1a(h, x->key);
 	h = fnv1a(h, tmpl->ident);
-	x->ident = NULL;
+	x->ident = arena_strdup(f->arena, tmpl->ident);
+	x->waived = NULL;
 	snprintf(x->fingerprint, sizeof(x->fingerprint), "%016llx", (unsigned long long)h);
 	return x;
 }
@@ -125,7 +126,7 @@ findings_count_at_least(const struct findings *f, enum severity s)
 	size_t n = 0;
 
 	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].severity >= s)
+		if (f->v[i].severity >= s && f->v[i].waived == NULL)
 			n++;
 	return n;
 }

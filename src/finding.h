@@ -8,6 +8,7 @@
 struct arena;
 struct citation;
 struct rule;
+struct waiver;
 
 enum severity {
 	SEV_INFO,
@@ -39,7 +40,8 @@ struct finding {
 	const char *limit;    /* the profile's limit, in words */
 	const char *actual;   /* what the input has, in words */
 	const struct citation *cite; /* may be NULL (e.g. licence facts) */
-	const char *ident;    /* extra identity (e.g. the raw number), hashed, never shown */
+	const char *ident;    /* extra identity (e.g. the raw number): hashed, never shown */
+	const struct waiver *waived; /* the live waiver that accepts it; NULL: active */
 	char fingerprint[17];
 };
 
@@ -56,6 +58,7 @@ struct finding *findings_add(struct findings *f, const struct finding *tmpl, con
 	__attribute__((format(printf, 3, 4)));
 /* Orders by severity (highest first), then rule, path, line. */
 void findings_sort(struct findings *f);
+/* Active (not waived) findings at or above s. */
 size_t findings_count_at_least(const struct findings *f, enum severity s);
 
 #endif

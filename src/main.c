@@ -79,6 +79,9 @@ static const char usage_audit[] =
 "                          --write-baseline, or an earlier JSON report); matched\n"
 "                          on each finding's fingerprint, never its line\n"
 "      --write-baseline FILE  write the fingerprints of this run's findings\n"
+"      --waivers FILE      accepted findings (rule, scope, justification, expiry;\n"
+"                          docs/waivers.md): listed as waived, not failing the\n"
+"                          run; an expired waiver is itself a finding\n"
 "\n"
 "Call logs (logs and scan):\n"
 "      --log-format NAME   auto (default: recognise each file), asterisk-cdr, or\n"
@@ -165,14 +168,14 @@ struct cli {
 	const char *formats[MAX_OUTPUTS], *outputs[MAX_OUTPUTS];
 	int nformats, noutputs;
 	const char *log_format, *log_tz, *dnc, *consent, *details, *mapping;
-	const char *baseline, *write_baseline;
+	const char *baseline, *write_baseline, *waivers;
 	int fail_on, capacity, jobs;
 	bool show_numbers;
 };
 
 enum { OPT_LICENCE = 256, OPT_FAIL_ON, OPT_SHOW_NUMBERS, OPT_COLOR, OPT_TODAY, OPT_LOG_FORMAT,
 	OPT_LOG_TZ, OPT_DNC, OPT_CONSENT, OPT_CAPACITY, OPT_DETAILS, OPT_MAPPING, OPT_BASELINE,
-	OPT_WRITE_BASELINE };
+	OPT_WRITE_BASELINE, OPT_WAIVERS };
 
 static const struct option long_options[] = {
 	{ "profile", required_argument, NULL, 'p' },
@@ -195,6 +198,7 @@ static const struct option long_options[] = {
 	{ "mapping", required_argument, NULL, OPT_MAPPING },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
+	{ "waivers", required_argument, NULL, OPT_WAIVERS },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -232,8 +236,8 @@ print_help(const char *command)
 /* Which options a command takes, as a mask of option_bit() bits. */
 #define OPTS_NONE 0u
 #define OPTS_PROFILE (1u << 0)
-#define OPTS_CONFIG 0x300ffu /* profile … today, baselines */
-#define OPTS_AUDIT 0x3ffffu  /* and the call-log options */
+#define OPTS_CONFIG 0x700ffu /* profile … today, baselines, waivers */
+#define OPTS_AUDIT 0x7ffffu  /* and the call-log options */
 
 static unsigned
 option_bit(int ch)
@@ -275,6 +279,8 @@ option_bit(int ch)
 		return 1u << 16;
 	case OPT_WRITE_BASELINE:
 		return 1u << 17;
+	case OPT_WAIVERS:
+		return 1u << 18;
 	}
 	return 0;
 }
@@ -385,6 +391,9 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 			break;
 		case OPT_WRITE_BASELINE:
 			c->write_baseline = optarg;
+			break;
+		case OPT_WAIVERS:
+			c->waivers = optarg;
 			break;
 		case 'j': {
 			char *end;
@@ -547,6 +556,7 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 	opt.capacity = c->capacity;
 	opt.jobs = c->jobs;
 	opt.mapping = c->mapping;
+	opt.waivers = c->waivers;
 	opt.show_numbers = c->show_numbers;
 	opt.today = AUDIT_TODAY_NOW;
 	if (c->today != NULL && !parse_date(c->today, &opt.today))

@@ -130,6 +130,13 @@ const struct rule rule_table[] = {
 	  "Check the dialer's pacing, the opening of the script and the lead quality of the "
 	  "campaign named.",
 	  limit_short_calls, NULL, &short_calls_events },
+	{ "waiver-expired", SEV_MEDIUM, "A waiver has expired",
+	  "Reports a waiver (--waivers) whose expiry date has passed while it still covers "
+	  "findings; those findings are reported again as active.",
+	  "A waiver accepts a known problem for a time; past its date, the problem is as open as "
+	  "before, and an auditor reads an old waiver as a problem nobody owns.",
+	  "Fix the findings it covered, or renew the waiver with a new justification and date.",
+	  NULL, NULL, NULL },
 	{ "input-rejected", SEV_MEDIUM, "Log rows that could not be read",
 	  "Counts the rows of each call log that could not be parsed (wrong column count, "
 	  "impossible dates, numbers with letters, unterminated quotes, NUL bytes) and shows the "

@@ -5,10 +5,11 @@
 
 #include "checks/rules.h"
 #include "profile.h"
+#include "waiver.h"
 #include "util/csvout.h"
 
 static const char header[] = "severity,rule,title,file,line,campaign,key,message,limit,actual,"
-    "source,standing,confirmed,fingerprint\n";
+    "source,standing,confirmed,fingerprint,waived\n";
 
 static void
 cell(FILE *out, const char *s, bool last)
@@ -40,7 +41,8 @@ report_csv(FILE *out, const struct report *r, struct diag *d)
 		cell(out, f->cite != NULL ? f->cite->source : NULL, false);
 		cell(out, f->cite != NULL ? standing_name(f->cite->standing) : NULL, false);
 		cell(out, f->cite != NULL ? (f->cite->confirmed ? "yes" : "no") : NULL, false);
-		cell(out, f->fingerprint, true);
+		cell(out, f->fingerprint, false);
+		cell(out, f->waived != NULL ? f->waived->justification : NULL, true);
 	}
 	return ferror(out) ? diag_set(d, NULL, 0, "error writing the CSV report") : 0;
 }

@@ -12,6 +12,7 @@
 #include "model.h"
 #include "profile.h"
 #include "util/timeutil.h"
+#include "waiver.h"
 
 static json_t *
 str_or_null(const char *s)
@@ -108,6 +109,16 @@ finding_json(const struct finding *f)
 		json_object_set_new(o, "source", json_null());
 	}
 	json_object_set_new(o, "remediation", json_string(f->rule->remediation));
+	if (f->waived != NULL) {
+		char date[16];
+
+		format_date(f->waived->expires, date, sizeof(date));
+		json_object_set_new(o, "waiver", json_pack("{s:o,s:s,s:o,s:i}", "justification",
+		    text(f->waived->justification), "expires", date, "path", text(f->waived->path),
+		    "line", f->waived->line));
+	} else {
+		json_object_set_new(o, "waiver", json_null());
+	}
 	json_object_set_new(o, "fingerprint", json_string(f->fingerprint));
 	return o;
 }
@@ -238,6 +249,13 @@ report_json(FILE *out, const struct report *r, struct diag *d)
 		json_array_append_new(findings, finding_json(f));
 	}
 	json_object_set_new(summary, "total", json_integer((json_int_t)r->findings->n));
+	{
+		size_t waived = 0;
+
+		for (size_t i = 0; i < r->findings->n; i++)
+			waived += r->findings->v[i].waived != NULL;
+		json_object_set_new(summary, "waived", json_integer((json_int_t)waived));
+	}
 	json_object_set_new(summary, "by_severity", bysev);
 	json_object_set_new(summary, "by_rule", byrule);
 	json_object_set_new(summary, "fail_on", json_string(severity_name(r->fail_on)));

@@ -40,7 +40,8 @@ rule_findings(const struct report *r, const struct rule *rule, size_t *failing)
 	for (size_t i = 0; i < r->findings->n; i++)
 		if (r->findings->v[i].rule == rule) {
 			n++;
-			if (r->fail_on != SEV_NEVER && r->findings->v[i].severity >= r->fail_on)
+			if (r->fail_on != SEV_NEVER && r->findings->v[i].severity >= r->fail_on &&
+			    r->findings->v[i].waived == NULL)
 				(*failing)++;
 		}
 	return n;
@@ -89,7 +90,8 @@ report_junit(FILE *out, const struct report *r, struct diag *d)
 		}
 		for (size_t i = 0; i < r->findings->n; i++) {
 			const struct finding *f = &r->findings->v[i];
-			bool fails = r->fail_on != SEV_NEVER && f->severity >= r->fail_on;
+			bool fails = r->fail_on != SEV_NEVER && f->severity >= r->fail_on &&
+			    f->waived == NULL;
 
 			if (f->rule != rule)
 				continue;

@@ -7,6 +7,7 @@
 
 #include "checks/rules.h"
 #include "profile.h"
+#include "waiver.h"
 
 /* jansson refuses invalid UTF-8; input files may hold any bytes. */
 static json_t *
@@ -122,6 +123,9 @@ result_json(const struct finding *f)
 	/* the same stable identity as the JSON report's fingerprint: never the line */
 	json_object_set_new(fp, "dialauditFinding/v1", json_string(f->fingerprint));
 	json_object_set_new(o, "partialFingerprints", fp);
+	if (f->waived != NULL)
+		json_object_set_new(o, "suppressions", json_pack("[{s:s,s:s,s:o}]", "kind", "external",
+		    "status", "accepted", "justification", text(f->waived->justification)));
 	json_object_set_new(props, "severity", json_string(severity_name(f->severity)));
 	if (f->campaign != NULL)
 		json_object_set_new(props, "campaign", text(f->campaign));

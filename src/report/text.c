@@ -9,6 +9,7 @@
 #include "model.h"
 #include "profile.h"
 #include "util/timeutil.h"
+#include "waiver.h"
 
 static const char *const sev_colour[SEV__COUNT] = {
 	"\033[2m", "\033[36m", "\033[33m", "\033[1;31m", "\033[1;37;41m",
@@ -108,8 +109,14 @@ report_text(FILE *out, const struct report *r, struct diag *d)
 
 	(void)d;
 	header(out, r);
-	for (size_t i = 0; i < fs->n; i++)
-		count[fs->v[i].severity]++;
+	size_t waived = 0;
+
+	for (size_t i = 0; i < fs->n; i++) {
+		if (fs->v[i].waived != NULL)
+			waived++;
+		else
+			count[fs->v[i].severity]++;
+	}
 	for (int s = SEV_CRITICAL; s >= SEV_INFO; s--) {
 		char name[16];
 
@@ -118,21 +125,37 @@ report_text(FILE *out, const struct report *r, struct diag *d)
 		upper(severity_name(s), name, sizeof(name));
 		fprintf(out, "\n%s%s (%zu)%s\n", colour(r, s), name, count[s], reset(r));
 		for (size_t i = 0; i < fs->n; i++)
-			if (fs->v[i].severity == (enum severity)s)
+			if (fs->v[i].severity == (enum severity)s && fs->v[i].waived == NULL)
 				finding(out, r, &fs->v[i]);
 	}
+	if (waived > 0) {
+		fprintf(out, "\nWAIVED (%zu)\n", waived);
+		for (size_t i = 0; i < fs->n; i++) {
+			const struct finding *f = &fs->v[i];
+			char date[16];
+
+			if (f->waived == NULL)
+				continue;
+			format_date(f->waived->expires, date, sizeof(date));
+			finding(out, r, f);
+			fprintf(out, "      waived: %s (until %s; %s:%d)\n", f->waived->justification, date,
+			    f->waived->path, f->waived->line);
+		}
+	}
 	fputc('\n', out);
-	if (fs->n == 0) {
-		fputs("No findings.\n", out);
+	if (fs->n == waived) {
+		fputs(waived ? "No findings but waived ones.\n" : "No findings.\n", out);
 	} else {
 		bool first = true;
 
-		fprintf(out, "%zu finding%s:", fs->n, fs->n == 1 ? "" : "s");
+		fprintf(out, "%zu finding%s:", fs->n - waived, fs->n - waived == 1 ? "" : "s");
 		for (int s = SEV_CRITICAL; s >= SEV_INFO; s--)
 			if (count[s] > 0) {
 				fprintf(out, "%s %zu %s", first ? "" : ",", count[s], severity_name(s));
 				first = false;
 			}
+		if (waived > 0)
+			fprintf(out, " (and %zu waived)", waived);
 		fputs(".\n", out);
 	}
 	if (r->baseline_path != NULL)

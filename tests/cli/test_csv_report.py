@@ -7,7 +7,7 @@ import unittest
 from dialaudit_test import SAMPLES, CliTestCase, campaign_file, run
 
 HEADER = ["severity", "rule", "title", "file", "line", "campaign", "key", "message", "limit",
-          "actual", "source", "standing", "confirmed", "fingerprint"]
+          "actual", "source", "standing", "confirmed", "fingerprint", "waived"]
 
 
 class CsvReport(CliTestCase):
