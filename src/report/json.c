@@ -19,41 +19,19 @@ str_or_null(const char *s)
 {
 	return s != NULL ? json_string(s) : json_null();
 }
-
-/* jansson refuses invalid UTF-8; input files may contain any bytes. */
-static json_t *
-text(const char *s)
-{
-	json_t *j;
-
-	if (s == NULL)
-		return json_null();
-	j = json_string(s);
-	if (j == NULL) {
-		char *copy = strdup(s);
-
-		for (char *p = copy; p != NULL && *p; p++)
-			if ((unsigned char)*p >= 0x80)
-				*p = '?';
-		j = json_string(copy != NULL ? copy : "");
-		free(copy);
-	}
-	return j;
-}
-
 static json_t *
 profile_json(const struct profile *p)
 {
 	json_t *o = json_object(), *src = json_array();
 
-	json_object_set_new(o, "id", text(p->id));
-	json_object_set_new(o, "name", text(p->name));
-	json_object_set_new(o, "jurisdiction", text(p->jurisdiction));
-	json_object_set_new(o, "review_date", text(p->review_date));
-	json_object_set_new(o, "path", text(p->path));
+	json_object_set_new(o, "id", report_json_text(p->id));
+	json_object_set_new(o, "name", report_json_text(p->name));
+	json_object_set_new(o, "jurisdiction", report_json_text(p->jurisdiction));
+	json_object_set_new(o, "review_date", report_json_text(p->review_date));
+	json_object_set_new(o, "path", report_json_text(p->path));
 	json_object_set_new(o, "extends", str_or_null(p->extends));
 	for (size_t i = 0; i < p->nsources; i++)
-		json_array_append_new(src, text(p->sources[i]));
+		json_array_append_new(src, report_json_text(p->sources[i]));
 	json_object_set_new(o, "sources", src);
 	return o;
 }
@@ -68,9 +46,9 @@ licence_json(const struct report *r)
 	if (l == NULL)
 		return json_null();
 	o = json_object();
-	json_object_set_new(o, "path", text(l->path));
-	json_object_set_new(o, "holder", text(l->holder));
-	json_object_set_new(o, "number", text(l->number));
+	json_object_set_new(o, "path", report_json_text(l->path));
+	json_object_set_new(o, "holder", report_json_text(l->holder));
+	json_object_set_new(o, "number", report_json_text(l->number));
 	json_object_set_new(o, "type", str_or_null(l->type));
 	format_date(l->expires, date, sizeof(date));
 	json_object_set_new(o, "expires", json_string(date));
@@ -89,21 +67,21 @@ finding_json(const struct finding *f)
 	json_object_set_new(o, "rule", json_string(f->rule->id));
 	json_object_set_new(o, "severity", json_string(severity_name(f->severity)));
 	json_object_set_new(o, "title", json_string(f->rule->title));
-	json_object_set_new(o, "message", text(f->message));
+	json_object_set_new(o, "message", report_json_text(f->message));
 	json_object_set_new(loc, "path", str_or_null(f->path));
 	json_object_set_new(loc, "line", f->line > 0 ? json_integer(f->line) : json_null());
 	json_object_set_new(o, "location", loc);
-	json_object_set_new(o, "campaign", text(f->campaign));
-	json_object_set_new(o, "key", text(f->key));
-	json_object_set_new(o, "limit", text(f->limit));
-	json_object_set_new(o, "actual", text(f->actual));
+	json_object_set_new(o, "campaign", report_json_text(f->campaign));
+	json_object_set_new(o, "key", report_json_text(f->key));
+	json_object_set_new(o, "limit", report_json_text(f->limit));
+	json_object_set_new(o, "actual", report_json_text(f->actual));
 	if (f->cite != NULL) {
 		json_t *c = json_object();
 
-		json_object_set_new(c, "citation", text(f->cite->source));
+		json_object_set_new(c, "citation", report_json_text(f->cite->source));
 		json_object_set_new(c, "standing", json_string(standing_name(f->cite->standing)));
 		json_object_set_new(c, "confirmed", json_boolean(f->cite->confirmed));
-		json_object_set_new(c, "note", text(f->cite->note));
+		json_object_set_new(c, "note", report_json_text(f->cite->note));
 		json_object_set_new(o, "source", c);
 	} else {
 		json_object_set_new(o, "source", json_null());
@@ -114,7 +92,7 @@ finding_json(const struct finding *f)
 
 		format_date(f->waived->expires, date, sizeof(date));
 		json_object_set_new(o, "waiver", json_pack("{s:o,s:s,s:o,s:i}", "justification",
-		    text(f->waived->justification), "expires", date, "path", text(f->waived->path),
+		    report_json_text(f->waived->justification), "expires", date, "path", report_json_text(f->waived->path),
 		    "line", f->waived->line));
 	} else {
 		json_object_set_new(o, "waiver", json_null());
@@ -152,7 +130,7 @@ log_counts(json_t *o, const struct log_file_stats *s)
 		json_t *e = json_object();
 
 		json_object_set_new(e, "line", json_integer(s->examples[k].line));
-		json_object_set_new(e, "reason", text(s->examples[k].reason));
+		json_object_set_new(e, "reason", report_json_text(s->examples[k].reason));
 		json_array_append_new(ex, e);
 	}
 	json_object_set_new(o, "rejected_examples", ex);
@@ -208,7 +186,7 @@ report_json(FILE *out, const struct report *r, struct diag *d)
 		const struct report_input *in = &r->inputs[i];
 		json_t *o = json_object();
 
-		json_object_set_new(o, "path", text(in->path));
+		json_object_set_new(o, "path", report_json_text(in->path));
 		json_object_set_new(o, "kind", str_or_null(in->kind));
 		json_object_set_new(o, "format", str_or_null(in->format));
 		json_object_set_new(o, "status", json_string(in->skipped ? "skipped" : "read"));
@@ -225,7 +203,7 @@ report_json(FILE *out, const struct report *r, struct diag *d)
 				json_t *ex = json_array(), *e = json_object();
 
 				json_object_set_new(e, "line", json_integer(in->list_bad_line));
-				json_object_set_new(e, "reason", text(in->list_bad_reason));
+				json_object_set_new(e, "reason", report_json_text(in->list_bad_reason));
 				json_array_append_new(ex, e);
 				json_object_set_new(o, "rejected_examples", ex);
 			}
@@ -262,7 +240,7 @@ report_json(FILE *out, const struct report *r, struct diag *d)
 	json_object_set_new(summary, "failed", json_boolean(report_failed(r)));
 	if (r->baseline_path != NULL)
 		json_object_set_new(summary, "baseline", json_pack("{s:o,s:I}", "path",
-		    text(r->baseline_path), "known", (json_int_t)r->baseline_known));
+		    report_json_text(r->baseline_path), "known", (json_int_t)r->baseline_known));
 	json_object_set_new(root, "summary", summary);
 	json_object_set_new(root, "findings", findings);
 	rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0);

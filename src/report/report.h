@@ -62,6 +62,12 @@ int report_sarif(FILE *out, const struct report *r, struct diag *d);
 int report_csv(FILE *out, const struct report *r, struct diag *d);
 int report_junit(FILE *out, const struct report *r, struct diag *d);
 
+/* A JSON string of s, with bytes that are not UTF-8 replaced by '?';
+ * report_json_text gives null for NULL, report_json_string "". */
+struct json_t;
+struct json_t *report_json_string(const char *s);
+struct json_t *report_json_text(const char *s);
+
 /* Whether any finding is at or above the fail-on threshold. */
 bool report_failed(const struct report *r);
 

@@ -8,31 +8,12 @@
 #include "checks/rules.h"
 #include "profile.h"
 #include "waiver.h"
-
-/* jansson refuses invalid UTF-8; input files may hold any bytes. */
-static json_t *
-text(const char *s)
-{
-	json_t *j = json_string(s != NULL ? s : "");
-
-	if (j == NULL) {
-		char *copy = strdup(s);
-
-		for (char *p = copy; p != NULL && *p; p++)
-			if ((unsigned char)*p >= 0x80)
-				*p = '?';
-		j = json_string(copy != NULL ? copy : "");
-		free(copy);
-	}
-	return j;
-}
-
 static json_t *
 message(const char *s)
 {
 	json_t *o = json_object();
 
-	json_object_set_new(o, "text", text(s));
+	json_object_set_new(o, "text", report_json_string(s));
 	return o;
 }
 
@@ -125,18 +106,18 @@ result_json(const struct finding *f)
 	json_object_set_new(o, "partialFingerprints", fp);
 	if (f->waived != NULL)
 		json_object_set_new(o, "suppressions", json_pack("[{s:s,s:s,s:o}]", "kind", "external",
-		    "status", "accepted", "justification", text(f->waived->justification)));
+		    "status", "accepted", "justification", report_json_string(f->waived->justification)));
 	json_object_set_new(props, "severity", json_string(severity_name(f->severity)));
 	if (f->campaign != NULL)
-		json_object_set_new(props, "campaign", text(f->campaign));
+		json_object_set_new(props, "campaign", report_json_string(f->campaign));
 	if (f->key != NULL)
-		json_object_set_new(props, "key", text(f->key));
+		json_object_set_new(props, "key", report_json_string(f->key));
 	if (f->limit != NULL)
-		json_object_set_new(props, "limit", text(f->limit));
+		json_object_set_new(props, "limit", report_json_string(f->limit));
 	if (f->actual != NULL)
-		json_object_set_new(props, "actual", text(f->actual));
+		json_object_set_new(props, "actual", report_json_string(f->actual));
 	if (f->cite != NULL) {
-		json_object_set_new(props, "source", text(f->cite->source));
+		json_object_set_new(props, "source", report_json_string(f->cite->source));
 		json_object_set_new(props, "standing", json_string(standing_name(f->cite->standing)));
 		json_object_set_new(props, "confirmed", json_boolean(f->cite->confirmed));
 	}
