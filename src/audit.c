@@ -474,6 +474,7 @@ audit_check(struct audit *a, struct diag *d)
 		e->out = &a->findings;
 		e->scratch = ctx.scratch;
 		e->details = a->opt.details;
+		e->waivers = a->have_waivers ? &a->waivers : NULL;
 		events_run(e);
 		a->have_events = true;
 	}

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calllog.h"
 #include "checks/rules.h"
 #include "finding.h"
 #include "util/arena.h"
@@ -19,7 +20,8 @@ waivers_load(const char *path, const struct numbering *np, struct waivers *w, st
 	static const struct cfg_key top[] = { { "waivers", CFG_LIST }, { NULL, 0 } };
 	static const struct cfg_key keys[] = {
 		{ "rule", CFG_STRING }, { "campaign", CFG_STRING }, { "file", CFG_STRING },
-		{ "caller_id", CFG_STRING }, { "justification", CFG_STRING }, { "expires", CFG_STRING },
+		{ "caller_id", CFG_STRING }, { "number", CFG_STRING }, { "justification", CFG_STRING },
+		{ "expires", CFG_STRING },
 		{ NULL, 0 },
 	};
 	config_t cfg;
@@ -81,9 +83,20 @@ waivers_load(const char *path, const struct numbering *np, struct waivers *w, st
 			}
 			x->caller_id = arena_strdup(w->arena, e164);
 		}
-		if (x->campaign == NULL && x->file == NULL && x->caller_id == NULL) {
-			cfg_error(g, d, "a waiver needs a scope: campaign, file or caller_id (a rule "
-			    "cannot be waived everywhere)");
+		if (cfg_string(g, "number", &s, d) > 0) {
+			char e164[PHONE_MAX];
+
+			if (phone_normalise(s, strlen(s), np, e164) != PHONE_OK) {
+				cfg_error(config_setting_get_member(g, "number"), d,
+				    "number \"%s\" is not a phone number", s);
+				goto out;
+			}
+			x->number = number_pack(e164);
+			w->nnumbers++;
+		}
+		if (x->campaign == NULL && x->file == NULL && x->caller_id == NULL && x->number == 0) {
+			cfg_error(g, d, "a waiver needs a scope: campaign, file, caller_id or number (a "
+			    "rule cannot be waived everywhere)");
 			goto out;
 		}
 		w->n++;
@@ -118,7 +131,8 @@ file_matches(const char *scope, const char *path)
 static bool
 covers(const struct waiver *x, const struct finding *f)
 {
-	if (strcmp(x->rule, f->rule->id) != 0)
+	/* number scopes are matched call by call, inside the engine */
+	if (x->number != 0 || strcmp(x->rule, f->rule->id) != 0)
 		return false;
 	if (x->campaign != NULL && (f->campaign == NULL || strcmp(x->campaign, f->campaign) != 0))
 		return false;
@@ -133,6 +147,26 @@ covers(const struct waiver *x, const struct finding *f)
 			return false;
 	}
 	return true;
+}
+
+const struct waiver *
+waivers_for_call(struct waivers *w, const char *rule, uint64_t number, const char *campaign,
+    int64_t today)
+{
+	for (size_t k = 0; w != NULL && w->nnumbers > 0 && k < w->n; k++) {
+		struct waiver *x = &w->v[k];
+
+		if (x->number != number || strcmp(x->rule, rule) != 0 ||
+		    (x->campaign != NULL && (campaign == NULL || strcmp(x->campaign, campaign) != 0)))
+			continue;
+		if (today > x->expires) {
+			x->expired_hit = 1;
+			continue;
+		}
+		x->used++;
+		return x;
+	}
+	return NULL;
 }
 
 void
@@ -160,7 +194,7 @@ waivers_apply(struct waivers *w, struct findings *f, int64_t today)
 		struct finding t = { 0 };
 		char date[16];
 
-		if (!expired_used[k])
+		if (!expired_used[k] && !w->v[k].expired_hit)
 			continue;
 		format_date(w->v[k].expires, date, sizeof(date));
 		t.rule = expired_rule;

@@ -19,16 +19,19 @@ struct numbering;
 struct waiver {
 	const char *rule;
 	const char *campaign, *file, *caller_id; /* scopes; NULL: any */
+	uint64_t number;                          /* called-number scope (call logs); 0: any */
 	const char *justification;
 	int64_t expires;                          /* last valid day */
 	const char *path;
 	int line;
-	size_t used;                              /* findings it waived */
+	_Atomic size_t used;                      /* findings or calls it waived */
+	_Atomic int expired_hit;                  /* it would have covered something, but expired */
 };
 
 struct waivers {
 	struct waiver *v;
 	size_t n;
+	size_t nnumbers;   /* waivers with a number scope */
 	struct arena *arena;
 };
 
@@ -40,5 +43,12 @@ void waivers_free(struct waivers *w);
  * something becomes a finding of its own (rule waiver-expired).
  */
 void waivers_apply(struct waivers *w, struct findings *f, int64_t today);
+/*
+ * The live waiver of a call-log violation by its called number (number
+ * scope, and campaign when the waiver names one), or NULL. Safe from the
+ * engine's threads.
+ */
+const struct waiver *waivers_for_call(struct waivers *w, const char *rule, uint64_t number,
+    const char *campaign, int64_t today);
 
 #endif

@@ -17,6 +17,7 @@
 #include "util/timeutil.h"
 #include "util/tz.h"
 #include "util/xalloc.h"
+#include "waiver.h"
 
 /* Rows of one call (same linked id) close together in time are one attempt. */
 #define SAME_CALL_WINDOW (6 * 3600)
@@ -31,7 +32,7 @@ violation_before(const struct violation *a, const struct violation *b)
 	return a->line < b->line;
 }
 
-static void write_detail(const struct event_ctx *ctx, const struct violation *v);
+static void write_detail(const struct event_ctx *ctx, const struct violation *v, bool waived);
 
 /* Keeps the earliest few violations of an aggregate, in order. */
 static void
@@ -47,9 +48,10 @@ keep_example(struct event_agg *g, const struct violation *v)
 }
 
 static struct event_agg *
-agg_for(struct event_ctx *ctx, uint8_t rule, uint32_t campaign)
+agg_for(struct event_ctx *ctx, uint8_t rule, uint32_t campaign, const struct waiver *waiver)
 {
-	uint64_t key = (uint64_t)rule << 32 | campaign;
+	uint64_t slot = waiver != NULL ? (uint64_t)(waiver - ctx->waivers->v) + 1 : 0;
+	uint64_t key = slot << 40 | (uint64_t)rule << 32 | campaign;
 	bool added;
 	size_t i;
 
@@ -65,6 +67,7 @@ agg_for(struct event_ctx *ctx, uint8_t rule, uint32_t campaign)
 		memset(&ctx->aggs[ctx->naggs], 0, sizeof(*ctx->aggs));
 		ctx->aggs[ctx->naggs].rule = rule;
 		ctx->aggs[ctx->naggs].campaign = campaign;
+		ctx->aggs[ctx->naggs].waiver = waiver;
 		ctx->naggs++;
 	}
 	return &ctx->aggs[i];
@@ -76,6 +79,7 @@ event_violation(struct event_ctx *ctx, const struct call *c, int32_t offset, uin
 {
 	struct violation v;
 	struct event_agg *g;
+	const struct waiver *waiver;
 
 	v.number = c->number;
 	v.start = c->start;
@@ -87,11 +91,13 @@ event_violation(struct event_ctx *ctx, const struct call *c, int32_t offset, uin
 	v.rule = (uint8_t)(ctx->rule - rule_table);
 	v.reason = reason;
 	ctx->nv++;
-	g = agg_for(ctx, v.rule, v.campaign);
+	waiver = ctx->waivers != NULL ? waivers_for_call(ctx->waivers, ctx->rule->id, c->number,
+	    c->campaign != 0 ? event_campaign_name(ctx, c->campaign) : NULL, ctx->today) : NULL;
+	g = agg_for(ctx, v.rule, v.campaign, waiver);
 	g->count++;
 	keep_example(g, &v);
 	if (ctx->details != NULL)
-		write_detail(ctx, &v);
+		write_detail(ctx, &v, waiver != NULL);
 }
 
 int32_t
@@ -307,6 +313,7 @@ summarise(struct event_ctx *ctx)
 		char ex[EVENT_EXAMPLES][400], limit[512] = "";
 		uint64_t total = g->campaign < ctx->log->campaigns.n ?
 		    ctx->calls_per_campaign[g->campaign] : 0;
+		struct finding *added;
 		size_t k;
 
 		for (k = 0; k < g->nex; k++) {
@@ -335,13 +342,14 @@ summarise(struct event_ctx *ctx)
 			t.cite = r->limit(ctx->profile, limit, sizeof(limit));
 		t.limit = limit[0] ? limit : NULL;
 		t.actual = arena_printf(ctx->scratch, "%" PRIu64 " of %" PRIu64 " calls", g->count, total);
-		t.ident = "events";
-		findings_add(ctx->out, &t, "%" PRIu64 " call%s%s%s%s (%.1f%% of %" PRIu64 "): %s%s%s%s%s",
+		t.ident = g->waiver != NULL ? "events/waived" : "events";
+		added = findings_add(ctx->out, &t, "%" PRIu64 " call%s%s%s%s (%.1f%% of %" PRIu64 "): %s%s%s%s%s",
 		    g->count, g->count == 1 ? "" : "s", t.campaign ? " of campaign '" : "",
 		    t.campaign ? t.campaign : "", t.campaign ? "'" : "",
 		    total ? 100.0 * (double)g->count / (double)total : 0.0,
 		    total, ex[0], k > 1 ? "; " : "", k > 1 ? ex[1] : "", k > 2 ? "; " : "",
 		    k > 2 ? ex[2] : "");
+		added->waived = g->waiver;
 	}
 }
 
@@ -380,7 +388,7 @@ merge_share(struct event_ctx *ctx, struct event_share *pt)
 		((struct calllog *)ctx->log)->files[f].duplicates += pt->dups[f];
 	for (size_t i = 0; i < p->naggs; i++) {
 		const struct event_agg *from = &p->aggs[i];
-		struct event_agg *g = agg_for(ctx, from->rule, from->campaign);
+		struct event_agg *g = agg_for(ctx, from->rule, from->campaign, from->waiver);
 
 		g->count += from->count;
 		for (size_t k = 0; k < from->nex; k++)
@@ -541,7 +549,7 @@ events_run(struct event_ctx *ctx)
 const char events_details_header[] = "rule,file,line,campaign,number,local_time,reason\n";
 
 static void
-write_detail(const struct event_ctx *ctx, const struct violation *v)
+write_detail(const struct event_ctx *ctx, const struct violation *v, bool waived)
 {
 	FILE *out = ctx->details;
 	char when[64], num[48], why[256];
@@ -549,6 +557,8 @@ write_detail(const struct event_ctx *ctx, const struct violation *v)
 	format_local(v->start, v->offset, when, sizeof(when));
 	number_text(ctx, v->number, num, sizeof(num));
 	describe(ctx, v, why, sizeof(why));
+	if (waived)
+		strncat(why, " (waived)", sizeof(why) - strlen(why) - 1);
 	csv_cell(out, rule_table[v->rule].id);
 	fputc(',', out);
 	csv_cell(out, ctx->log->files[v->file].path);

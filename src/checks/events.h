@@ -14,6 +14,8 @@
 
 struct arena;
 struct consent_list;
+struct waiver;
+struct waivers;
 struct dnc_list;
 struct profile;
 struct rule;
@@ -38,6 +40,7 @@ struct violation {
 struct event_agg {
 	uint8_t rule;
 	uint32_t campaign;
+	const struct waiver *waiver;       /* calls a number-scoped waiver accepts; NULL: active */
 	uint64_t count;
 	struct violation ex[EVENT_EXAMPLES];
 	size_t nex;
@@ -60,6 +63,7 @@ struct event_ctx {
 	struct findings *out;
 	struct arena *scratch;
 	FILE *details;                     /* every violation as a CSV row; NULL: none */
+	struct waivers *waivers;           /* number-scoped waivers apply per call; NULL: none */
 	uint64_t nv;                       /* violations found */
 	struct event_agg *aggs;            /* per rule and campaign */
 	size_t naggs, aggs_cap;

@@ -91,5 +91,35 @@ class Waivers(CliTestCase):
                 self.assert_error(res, f"{w}:", what)
 
 
+class NumberWaivers(CliTestCase):
+    def test_number_scope_on_call_logs(self):
+        from dialaudit_test import cdr
+        log = self.write("Master.csv", "".join([
+            cdr("13912345678", "2026-03-10 22:00:00"),
+            cdr("13800000002", "2026-03-10 22:30:00")]))
+        waivers = self.write("w.cfg", '''waivers = (
+  { rule = "calling-hours"; number = "+86 139 1234 5678";
+    justification = "Callback the customer booked for 22:00 (ticket 88)"; expires = "2026-12-31"; }
+);
+''')
+        details = os.path.join(self.tmp, "d.csv")
+        res = run("logs", log, "-p", "cn", "--log-tz", "Asia/Shanghai", "--waivers", waivers,
+                  "--today", "2026-11-28", "--details", details, "-f", "json")
+        self.assertEqual(res.rc, 1)
+        hours = [f for f in res.json()["findings"] if f["rule"] == "calling-hours"]
+        self.assertEqual(sorted((f["actual"], f["waiver"] is None) for f in hours),
+                         [("1 of 2 calls", False), ("1 of 2 calls", True)])
+        with open(details) as f:
+            text = f.read()
+        self.assertIn("(waived)", text)
+        # after the expiry the call counts again, and the waiver is a finding
+        res = run("logs", log, "-p", "cn", "--log-tz", "Asia/Shanghai", "--waivers", waivers,
+                  "--today", "2027-01-01", "-f", "json")
+        rules = sorted((f["rule"], f["actual"]) for f in res.json()["findings"]
+                       if f["rule"] in ("calling-hours", "waiver-expired"))
+        self.assertEqual(rules, [("calling-hours", "2 of 2 calls"),
+                                 ("waiver-expired", "2026-12-31")])
+
+
 if __name__ == "__main__":
     unittest.main()
