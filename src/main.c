@@ -30,11 +30,13 @@ enum exit_status { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_ERROR = 2 };
 
 static const char usage_main[] =
 "Usage: dialaudit COMMAND [OPTION]... [ARG]...\n"
-"Audit outbound dialing (dialer settings, licence terms) for regulatory risk.\n"
+"Audit outbound dialing (dialer settings, call logs, do-not-call and consent\n"
+"lists, licence terms) for regulatory risk.\n"
 "\n"
 "Commands:\n"
 "  scan PATH...      audit everything dialaudit recognises under each PATH;\n"
-"                    reads PATH/dialaudit.cfg (profile, licence) when present\n"
+"                    reads PATH/dialaudit.cfg (profile, licence, lists …) when\n"
+"                    present\n"
 "  config FILE...    audit campaign configuration files\n"
 "  logs FILE...      audit call logs (CDRs): every call that broke a limit\n"
 "  profiles          list the built-in jurisdiction profiles\n"
