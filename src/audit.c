@@ -441,6 +441,22 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 	return read_file(a, path, ad, d);
 }
 
+/* Size, time and hash of each file read, so a report proves what it
+ * audited. Call logs can be gigabytes: hashed only when asked. */
+static void
+record_evidence(struct audit *a)
+{
+	for (size_t i = 0; i < a->ninputs; i++) {
+		struct report_input *in = &a->inputs[i];
+		struct diag ignored = { 0 };
+		bool hash = in->log_index < 0 || a->opt.hash_logs;
+
+		if (in->skipped != NULL)
+			continue;
+		in->has_evidence = fs_evidence(in->path, hash, &in->evidence, &ignored) == 0;
+	}
+}
+
 int
 audit_check(struct audit *a, struct diag *d)
 {
@@ -478,6 +494,7 @@ audit_check(struct audit *a, struct diag *d)
 		events_run(e);
 		a->have_events = true;
 	}
+	record_evidence(a);
 	for (size_t i = 0; i < a->ninputs; i++) {
 		const struct report_input *in = &a->inputs[i];
 		struct finding t = { 0 };

@@ -34,6 +34,7 @@ struct audit_options {
 	FILE *details;           /* where each violating call is written; NULL: nowhere */
 	int64_t today;           /* days since epoch; AUDIT_TODAY_NOW: today in the profile's zone */
 	bool show_numbers;
+	bool hash_logs;          /* SHA-256 of call logs too (other inputs always) */
 };
 
 /*

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "audit.h"
@@ -173,12 +174,13 @@ struct cli {
 	const char *log_format, *log_tz, *dnc, *consent, *details, *mapping;
 	const char *baseline, *write_baseline, *waivers;
 	int fail_on, capacity, jobs;
-	bool show_numbers;
+	bool show_numbers, hash_logs;
+	struct timespec started, started_mono; /* for the report's run evidence */
 };
 
 enum { OPT_LICENCE = 256, OPT_FAIL_ON, OPT_SHOW_NUMBERS, OPT_COLOR, OPT_TODAY, OPT_LOG_FORMAT,
 	OPT_LOG_TZ, OPT_DNC, OPT_CONSENT, OPT_CAPACITY, OPT_DETAILS, OPT_MAPPING, OPT_BASELINE,
-	OPT_WRITE_BASELINE, OPT_WAIVERS };
+	OPT_WRITE_BASELINE, OPT_WAIVERS, OPT_HASH_LOGS };
 
 static const struct option long_options[] = {
 	{ "profile", required_argument, NULL, 'p' },
@@ -202,6 +204,7 @@ static const struct option long_options[] = {
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 	{ "waivers", required_argument, NULL, OPT_WAIVERS },
+	{ "hash-logs", no_argument, NULL, OPT_HASH_LOGS },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -240,7 +243,7 @@ print_help(const char *command)
 #define OPTS_NONE 0u
 #define OPTS_PROFILE (1u << 0)
 #define OPTS_CONFIG 0x700ffu /* profile … today, baselines, waivers */
-#define OPTS_AUDIT 0x7ffffu  /* and the call-log options */
+#define OPTS_AUDIT 0xfffffu  /* and the call-log options */
 
 static unsigned
 option_bit(int ch)
@@ -284,6 +287,8 @@ option_bit(int ch)
 		return 1u << 17;
 	case OPT_WAIVERS:
 		return 1u << 18;
+	case OPT_HASH_LOGS:
+		return 1u << 19;
 	}
 	return 0;
 }
@@ -398,6 +403,9 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 		case OPT_WAIVERS:
 			c->waivers = optarg;
 			break;
+		case OPT_HASH_LOGS:
+			c->hash_logs = true;
+			break;
 		case 'j': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -462,6 +470,14 @@ write_reports(const struct cli *c, struct audit *a)
 	r.events = a->have_events ? &a->events : NULL;
 	r.fail_on = sev >= 0 ? (enum severity)sev : SEV_LOW;
 	r.show_numbers = c->show_numbers;
+	{
+		struct timespec now;
+
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		r.started = (int64_t)c->started.tv_sec;
+		r.elapsed = (double)(now.tv_sec - c->started_mono.tv_sec) +
+		    (double)(now.tv_nsec - c->started_mono.tv_nsec) / 1e9;
+	}
 	r.baseline_path = a->baseline_path;
 	r.baseline_known = a->baseline_known;
 	for (int i = 0; i < n; i++) {
@@ -561,6 +577,7 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 	opt.mapping = c->mapping;
 	opt.waivers = c->waivers;
 	opt.show_numbers = c->show_numbers;
+	opt.hash_logs = c->hash_logs;
 	opt.today = AUDIT_TODAY_NOW;
 	if (c->today != NULL && !parse_date(c->today, &opt.today))
 		return usage_error(c->command, "--today '%s': expected a date YYYY-MM-DD", c->today);
@@ -821,6 +838,8 @@ main(int argc, char **argv)
 	int rc;
 
 	c.fail_on = -1;
+	clock_gettime(CLOCK_REALTIME, &c.started);
+	clock_gettime(CLOCK_MONOTONIC, &c.started_mono);
 	/* Call arrays grow to hundreds of megabytes: from 1 MiB up, allocate
 	 * them as their own mappings, so that growing one is a remap rather
 	 * than a copy that leaves the old block behind in the heap. */

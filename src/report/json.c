@@ -180,6 +180,13 @@ report_json(FILE *out, const struct report *r, struct diag *d)
 	json_object_set_new(root, "command", json_string(r->command));
 	format_date(r->today, today, sizeof(today));
 	json_object_set_new(root, "audit_date", json_string(today));
+	{
+		char started[32];
+
+		format_utc_timestamp(r->started, started, sizeof(started));
+		json_object_set_new(root, "run", json_pack("{s:s,s:f}", "started", started,
+		    "elapsed_seconds", r->elapsed));
+	}
 	json_object_set_new(root, "profile", profile_json(r->profile));
 	json_object_set_new(root, "licence", licence_json(r));
 	for (size_t i = 0; i < r->ninputs; i++) {
@@ -192,6 +199,15 @@ report_json(FILE *out, const struct report *r, struct diag *d)
 		json_object_set_new(o, "status", json_string(in->skipped ? "skipped" : "read"));
 		if (in->skipped != NULL)
 			json_object_set_new(o, "reason", json_string(in->skipped));
+		if (in->has_evidence) {
+			char when[32];
+
+			format_utc_timestamp(in->evidence.mtime, when, sizeof(when));
+			json_object_set_new(o, "size", json_integer((json_int_t)in->evidence.size));
+			json_object_set_new(o, "modified", json_string(when));
+			json_object_set_new(o, "sha256", in->evidence.hashed ?
+			    json_string(in->evidence.sha256) : json_null());
+		}
 		if (in->log_index >= 0)
 			log_counts(o, &r->log->files[in->log_index]);
 		else if (strcmp(in->kind != NULL ? in->kind : "", "number-list") == 0) {

@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "finding.h"
+#include "util/fsutil.h"
 
 struct calllog;
 struct event_ctx;
@@ -24,6 +25,8 @@ struct report_input {
 	uint64_t list_rows, list_rejected; /* DNC and consent lists */
 	uint32_t list_bad_line;            /* the first rejected row, and why */
 	const char *list_bad_reason;
+	bool has_evidence;                 /* false: the file could not be stat'ed again */
+	struct file_evidence evidence;
 };
 
 /* Everything a writer may show. Writers never change it. */
@@ -43,6 +46,8 @@ struct report {
 	size_t baseline_known;              /* findings the baseline knew, not shown */
 	bool show_numbers;
 	bool color;
+	int64_t started;                    /* run start, seconds since the epoch */
+	double elapsed;                     /* seconds from start to report */
 };
 
 struct report_writer {

@@ -7,7 +7,9 @@
 
 #include "checks/rules.h"
 #include "profile.h"
+#include "util/timeutil.h"
 #include "waiver.h"
+
 static json_t *
 message(const char *s)
 {
@@ -125,6 +127,31 @@ result_json(const struct finding *f)
 	return o;
 }
 
+/* Each file read, with its size, time and hash: the run's evidence. */
+static json_t *
+artifacts_json(const struct report *r)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < r->ninputs; i++) {
+		const struct report_input *in = &r->inputs[i];
+		json_t *o;
+		char when[32];
+
+		if (!in->has_evidence)
+			continue;
+		o = json_object();
+		json_object_set_new(o, "location", json_pack("{s:o}", "uri", uri(in->path)));
+		json_object_set_new(o, "length", json_integer((json_int_t)in->evidence.size));
+		format_utc_timestamp(in->evidence.mtime, when, sizeof(when));
+		json_object_set_new(o, "lastModifiedTimeUtc", json_string(when));
+		if (in->evidence.hashed)
+			json_object_set_new(o, "hashes", json_pack("{s:s}", "sha-256", in->evidence.sha256));
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
 int
 report_sarif(FILE *out, const struct report *r, struct diag *d)
 {
@@ -146,7 +173,16 @@ report_sarif(FILE *out, const struct report *r, struct diag *d)
 	json_object_set_new(run, "automationDetails", auto_id);
 	json_object_set_new(inv, "executionSuccessful", json_true());
 	json_object_set_new(inv, "exitCode", json_integer(report_failed(r) ? 1 : 0));
+	{
+		char t[32];
+
+		format_utc_timestamp(r->started, t, sizeof(t));
+		json_object_set_new(inv, "startTimeUtc", json_string(t));
+		format_utc_timestamp(r->started + (int64_t)r->elapsed, t, sizeof(t));
+		json_object_set_new(inv, "endTimeUtc", json_string(t));
+	}
 	json_object_set_new(run, "invocations", json_pack("[o]", inv));
+	json_object_set_new(run, "artifacts", artifacts_json(r));
 	for (size_t i = 0; i < r->findings->n; i++)
 		json_array_append_new(results, result_json(&r->findings->v[i]));
 	json_object_set_new(run, "results", results);

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <nettle/sha2.h>
+
 int
 fs_check_readable_file(const char *path, struct diag *d)
 {
@@ -49,4 +51,53 @@ fs_join(const char *dir, const char *path, char *buf, unsigned long size)
 	else
 		snprintf(buf, size, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", path);
 	return buf;
+}
+
+int
+fs_evidence(const char *path, bool hash, struct file_evidence *ev, struct diag *d)
+{
+	static const char hex[] = "0123456789abcdef";
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	unsigned char buf[1 << 16];
+	struct stat st;
+	int fd;
+
+	memset(ev, 0, sizeof(*ev));
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return diag_set(d, path, 0, "cannot open: %s", strerror(errno));
+	if (fstat(fd, &st) != 0) {
+		close(fd);
+		return diag_set(d, path, 0, "cannot stat: %s", strerror(errno));
+	}
+	ev->size = (uint64_t)st.st_size;
+	ev->mtime = (int64_t)st.st_mtime;
+	if (!hash || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return 0;
+	}
+	sha256_init(&ctx);
+	for (;;) {
+		ssize_t n = read(fd, buf, sizeof(buf));
+
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			close(fd);
+			return diag_set(d, path, 0, "read error: %s", strerror(errno));
+		}
+		sha256_update(&ctx, (size_t)n, buf);
+	}
+	close(fd);
+	sha256_digest(&ctx, sizeof(digest), digest);
+	for (size_t i = 0; i < sizeof(digest); i++) {
+		ev->sha256[2 * i] = hex[digest[i] >> 4];
+		ev->sha256[2 * i + 1] = hex[digest[i] & 15];
+	}
+	ev->sha256[64] = '\0';
+	ev->hashed = true;
+	return 0;
 }

@@ -2,6 +2,9 @@
 #ifndef DIALAUDIT_UTIL_FSUTIL_H
 #define DIALAUDIT_UTIL_FSUTIL_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 #include "diag.h"
 
 /* 0 when path is a readable regular file; else -1 with a message saying
@@ -11,5 +14,18 @@ int fs_check_readable_file(const char *path, struct diag *d);
 const char *fs_dirname(const char *path, char *buf, unsigned long size);
 /* path joined to dir unless path is absolute. */
 const char *fs_join(const char *dir, const char *path, char *buf, unsigned long size);
+
+/* What a report cites to prove which file it read: size, modification
+ * time and, when asked, the SHA-256 of the content. */
+struct file_evidence {
+	uint64_t size;
+	int64_t mtime;        /* seconds since the epoch, UTC */
+	bool hashed;
+	char sha256[65];      /* lower-case hex; "" when not hashed */
+};
+
+/* Fills ev for path; hashes the content when hash is true. -1 with a
+ * message when the file cannot be read. */
+int fs_evidence(const char *path, bool hash, struct file_evidence *ev, struct diag *d);
 
 #endif

@@ -174,6 +174,21 @@ format_date(int64_t days, char *buf, unsigned long size)
 	snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
 }
 
+void
+format_utc_timestamp(int64_t secs, char *buf, unsigned long size)
+{
+	int64_t days = secs / 86400, rem = secs % 86400;
+	int y, m, d;
+
+	if (rem < 0) {
+		rem += 86400;
+		days--;
+	}
+	civil_from_days(days, &y, &m, &d);
+	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, (int)(rem / 3600),
+	    (int)(rem / 60 % 60), (int)(rem % 60));
+}
+
 static const char *const wd_short[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 static const char *const wd_long[] = { "monday", "tuesday", "wednesday", "thursday",
 	"friday", "saturday", "sunday" };

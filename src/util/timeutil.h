@@ -32,6 +32,8 @@ void format_duration(int64_t secs, char *buf, unsigned long size);
 void format_time_of_day(int32_t secs, char *buf, unsigned long size);
 /* "YYYY-MM-DD" of days since epoch. */
 void format_date(int64_t days, char *buf, unsigned long size);
+/* "YYYY-MM-DDTHH:MM:SSZ" of seconds since the epoch. */
+void format_utc_timestamp(int64_t secs, char *buf, unsigned long size);
 /* Three-letter English weekday name, 0 = "Mon". */
 const char *weekday_name(int wd);
 /* "mon".."sun" (case-insensitive, also full names) → 0..6, else -1. */

@@ -323,6 +323,22 @@ test_format_duration(void **state)
 }
 
 static void
+test_format_utc_timestamp(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	format_utc_timestamp(0, buf, sizeof(buf));
+	assert_string_equal(buf, "1970-01-01T00:00:00Z");
+	format_utc_timestamp(1795046399, buf, sizeof(buf)); /* last second of 2026-11-18 */
+	assert_string_equal(buf, "2026-11-18T23:59:59Z");
+	format_utc_timestamp(1795046400, buf, sizeof(buf));
+	assert_string_equal(buf, "2026-11-19T00:00:00Z");
+	format_utc_timestamp(-1, buf, sizeof(buf));
+	assert_string_equal(buf, "1969-12-31T23:59:59Z");
+}
+
+static void
 test_format_time_and_date(void **state)
 {
 	char buf[32];
@@ -368,6 +384,7 @@ main(void)
 		cmocka_unit_test(test_parse_duration_invalid),
 		cmocka_unit_test(test_format_duration),
 		cmocka_unit_test(test_format_time_and_date),
+		cmocka_unit_test(test_format_utc_timestamp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
