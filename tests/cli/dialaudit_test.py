@@ -1,4 +1,5 @@
 """Shared helpers for whole-binary tests: run the real dialaudit, parse its output."""
+import csv
 import json
 import os
 import subprocess
@@ -57,6 +58,20 @@ class CliTestCase(unittest.TestCase):
         self.assertTrue(res.err.startswith("dialaudit: "), res.err)
         for f in fragments:
             self.assertIn(f, res.err)
+
+    def logs_with_details(self, log, *args, profile, tz):
+        """'dialaudit logs' on one file with --details: the JSON report; the
+        details rows are left in self.details."""
+        details = os.path.join(self.tmp, "details.csv")
+        argv = ["logs", log, "-p", profile, "-f", "json", "--details", details, *args]
+        if tz:
+            argv += ["--log-tz", tz]
+        res = run(*argv)
+        self.assertIn(res.rc, (0, 1), res.err)
+        report = res.json()
+        with open(details, newline="") as f:
+            self.details = list(csv.DictReader(f))
+        return report
 
     @staticmethod
     def findings(report, rule=None, campaign=None):

@@ -4,7 +4,6 @@ The sample export, every time format, the mapping's zone against --log-tz,
 dispositions driving the rules, and every mapping error: exit 2 and one line
 'dialaudit: FILE:LINE: message'.
 """
-import csv
 import os
 import shutil
 import unittest
@@ -88,16 +87,8 @@ class GenericCase(CliTestCase):
               delimiter=","):
         log = self.write("export.csv", csv_text(rows, header, delimiter))
         self.map_path = self.write("mapping.cfg", mapping if mapping is not None else mapping_text())
-        details = os.path.join(self.tmp, "details.csv")
-        argv = ["logs", log, "--mapping", self.map_path, "-p", profile, "-f", "json",
-                "--details", details, "--today", "2026-11-28", *args]
-        if tz:
-            argv += ["--log-tz", tz]
-        res = run(*argv)
-        self.assertIn(res.rc, (0, 1), res.err)
-        report = res.json()
-        with open(details, newline="") as f:
-            self.details = list(csv.DictReader(f))
+        report = self.logs_with_details(log, "--mapping", self.map_path, "--today", "2026-11-28",
+                                        *args, profile=profile, tz=tz)
         self.log = [i for i in report["inputs"] if i["kind"] == "call-log"][0]
         return report
 

@@ -3,7 +3,6 @@
 Logs are generated as real Asterisk cdr_csv rows (dialaudit_test.cdr); times
 are Beijing local unless a test says otherwise.
 """
-import csv
 import io
 import os
 import unittest
@@ -21,16 +20,7 @@ class LogCase(CliTestCase):
     def logs(self, rows, *args, profile=STRICT, tz="Asia/Shanghai", name="Master.csv"):
         path = self.write(name, "".join(rows))
         self.log_path = path
-        details = os.path.join(self.tmp, "details.csv")
-        argv = ["logs", path, "-p", profile, "-f", "json", "--details", details, *args]
-        if tz:
-            argv += ["--log-tz", tz]
-        res = run(*argv)
-        self.assertIn(res.rc, (0, 1), res.err)
-        report = res.json()
-        with open(details, newline="") as f:
-            self.details = list(csv.DictReader(f))
-        return report
+        return self.logs_with_details(path, *args, profile=profile, tz=tz)
 
     def flagged(self, report, rule):
         """Lines of the log flagged for rule, from the details CSV."""
