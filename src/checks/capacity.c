@@ -8,6 +8,7 @@
 
 #include "calllog.h"
 #include "checks/events.h"
+#include "checks/sweep.h"
 #include "util/phone.h"
 #include "util/callsort.h"
 #include "util/timeutil.h"
@@ -102,91 +103,13 @@ capacity_applies(const struct event_ctx *ctx)
 	return ctx->capacity > 0 || ctx->profile->capacity.set;
 }
 
-struct heap {
-	int64_t *v;
-	size_t n, cap;
-};
-
-static void
-heap_push(struct heap *h, int64_t x)
-{
-	size_t i;
-
-	xgrow((void **)&h->v, &h->cap, h->n + 1, sizeof(*h->v));
-	for (i = h->n++; i > 0 && h->v[(i - 1) / 2] > x; i = (i - 1) / 2)
-		h->v[i] = h->v[(i - 1) / 2];
-	h->v[i] = x;
-}
-
-static void
-heap_pop(struct heap *h)
-{
-	int64_t x = h->v[--h->n];
-	size_t i = 0;
-
-	for (;;) {
-		size_t c = 2 * i + 1;
-
-		if (c >= h->n)
-			break;
-		if (c + 1 < h->n && h->v[c + 1] < h->v[c])
-			c++;
-		if (h->v[c] >= x)
-			break;
-		h->v[i] = h->v[c];
-		i = c;
-	}
-	if (h->n > 0)
-		h->v[i] = x;
-}
-
 struct sweep {
-	struct heap all;         /* ends of every call in progress */
+	struct end_heap all;         /* ends of every call in progress */
 	size_t peak;
 	int64_t peak_at;
 	uint16_t peak_file;
 	uint32_t peak_line;
 };
-
-/* Drops calls that ended by t: a call ending at this second holds no line. */
-static void
-expire(struct heap *h, int64_t t)
-{
-	while (h->n > 0 && h->v[0] <= t)
-		heap_pop(h);
-}
-
-/*
- * Visits every counted call in start order (the runs are sorted by start,
- * then merged), so no copy of the calls is made. visit returns nothing;
- * keep filters calls (NULL: all).
- */
-static void
-each_by_start(const struct calllog *log, bool (*keep)(const struct call *c, void *arg),
-    void (*visit)(const struct call *c, void *arg), void *arg)
-{
-	size_t *at = xcalloc(log->nruns + 1, sizeof(*at));
-
-	for (;;) {
-		const struct call *best = NULL;
-		size_t br = 0;
-
-		for (size_t r = 0; r < log->nruns; r++) {
-			while (at[r] < log->runs[r].n && (log->runs[r].v[at[r]].flags & CALL_DUPLICATE ||
-			    (keep != NULL && !keep(&log->runs[r].v[at[r]], arg))))
-				at[r]++;
-			if (at[r] < log->runs[r].n && (best == NULL || calls_before(&log->runs[r].v[at[r]], best, CALLS_BY_START))) {
-				best = &log->runs[r].v[at[r]];
-				br = r;
-			}
-		}
-		if (best == NULL)
-			break;
-		at[br]++;
-		visit(best, arg);
-	}
-	free(at);
-}
 
 struct total_arg {
 	struct event_ctx *ctx;
@@ -202,8 +125,8 @@ visit_total(const struct call *cc, void *arg)
 	struct sweep *s = ta->s;
 	struct call *c = (struct call *)cc;
 
-	expire(&s->all, c->start);
-	heap_push(&s->all, c->start + (int64_t)c->duration);
+	end_heap_expire(&s->all, c->start);
+	end_heap_push(&s->all, c->start + (int64_t)c->duration);
 	if (s->all.n > s->peak) {
 		s->peak = s->all.n;
 		s->peak_at = c->start;
@@ -219,7 +142,7 @@ visit_total(const struct call *cc, void *arg)
 
 struct caller_arg {
 	struct event_share *sh;
-	struct heap *per_caller;  /* by caller id */
+	struct end_heap *per_caller;  /* by caller id */
 };
 
 static bool
@@ -235,10 +158,10 @@ visit_caller(const struct call *c, void *arg)
 {
 	struct caller_arg *ca = arg;
 	struct event_ctx *ctx = &ca->sh->ctx;
-	struct heap *h = &ca->per_caller[c->caller];
+	struct end_heap *h = &ca->per_caller[c->caller];
 
-	expire(h, c->start);
-	heap_push(h, c->start + (int64_t)c->duration);
+	end_heap_expire(h, c->start);
+	end_heap_push(h, c->start + (int64_t)c->duration);
 	if (h->n > (size_t)ctx->profile->capacity.per_caller_number && !(c->flags & CALL_OVER_CAPACITY))
 		event_violation(ctx, c, event_number_offset(ctx, c->number, c->start), 1, (int32_t)h->n);
 }
@@ -251,7 +174,7 @@ caller_share(struct event_share *sh)
 	size_t n = sh->ctx.log->callers.n + 1;
 
 	ca.per_caller = xcalloc(n, sizeof(*ca.per_caller));
-	each_by_start(sh->ctx.log, keep_caller, visit_caller, &ca);
+	sweep_by_start(sh->ctx.log, keep_caller, visit_caller, &ca);
 	for (size_t i = 0; i < n; i++)
 		free(ca.per_caller[i].v);
 	free(ca.per_caller);
@@ -271,7 +194,7 @@ capacity_finish(struct event_ctx *ctx)
 	    ctx->jobs);
 	/* the total is followed only when there is a capacity to hold it to */
 	if (ctx->capacity > 0)
-		each_by_start(ctx->log, NULL, visit_total, &ta);
+		sweep_by_start(ctx->log, NULL, visit_total, &ta);
 	free(s.all.v);
 	if (ctx->profile->capacity.set)
 		events_in_shares(ctx, CALLER_SHARES, caller_share, NULL);
