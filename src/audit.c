@@ -1,5 +1,6 @@
 /* One audit run: reading inputs, loading the profile, running the checks. */
 #include "audit.h"
+#include "checks/chartdata.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -491,6 +492,8 @@ audit_check(struct audit *a, struct diag *d)
 		e->scratch = ctx.scratch;
 		e->details = a->opt.details;
 		e->waivers = a->have_waivers ? &a->waivers : NULL;
+		if (a->opt.charts)
+			e->charts = chartdata_new(a->profile, &a->model.log);
 		events_run(e);
 		a->have_events = true;
 	}

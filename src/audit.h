@@ -35,6 +35,7 @@ struct audit_options {
 	int64_t today;           /* days since epoch; AUDIT_TODAY_NOW: today in the profile's zone */
 	bool show_numbers;
 	bool hash_logs;          /* SHA-256 of call logs too (other inputs always) */
+	bool charts;             /* gather the HTML report's chart tallies from the call logs */
 };
 
 /*

@@ -63,8 +63,10 @@ static const char usage_audit[] =
 "                          unless PATH/dialaudit.cfg names one)\n"
 "      --licence FILE      licence terms (holder, expiry, capacity, caller\n"
 "                          numbers, permitted purposes); also --license\n"
-"  -f, --format FORMAT     report format: text (default), json, sarif, csv or\n"
-"                          junit\n"
+"  -f, --format FORMAT     report format: text (default), json, sarif, csv,\n"
+"                          junit or html (one self-contained page for people\n"
+"                          and renewal files: licence, findings with legal\n"
+"                          source and fix, charts of the call logs, evidence)\n"
 "  -o, --output FILE       write the report to FILE (default: standard output);\n"
 "                          a file is replaced whole, with mode 0600. Several\n"
 "                          reports in one run: -f json -o r.json -f sarif -o\n"
@@ -555,8 +557,8 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 		return usage_error(c->command, "%s: give at least one path", c->command);
 	for (int i = 0; i < c->nformats; i++)
 		if (report_writer_find(c->formats[i]) == NULL)
-			return usage_error(c->command, "--format '%s': expected text, json, sarif, csv or "
-			    "junit", c->formats[i]);
+			return usage_error(c->command, "--format '%s': expected text, json, sarif, csv, "
+			    "junit or html", c->formats[i]);
 	if (c->noutputs > (c->nformats > 0 ? c->nformats : 1))
 		return usage_error(c->command, "%s: more --output than --format options (the i-th "
 		    "--format goes to the i-th --output)", "--output");
@@ -581,6 +583,8 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 	opt.waivers = c->waivers;
 	opt.show_numbers = c->show_numbers;
 	opt.hash_logs = c->hash_logs;
+	for (int i = 0; i < c->nformats; i++)
+		opt.charts |= strcmp(c->formats[i], "html") == 0;
 	opt.today = AUDIT_TODAY_NOW;
 	if (c->today != NULL && !parse_date(c->today, &opt.today))
 		return usage_error(c->command, "--today '%s': expected a date YYYY-MM-DD", c->today);

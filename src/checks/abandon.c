@@ -254,6 +254,19 @@ day_bucket(struct abandon_state *s, uint32_t campaign, int32_t day)
 	return &s->v[i];
 }
 
+bool
+abandon_in_base(const struct profile *p, const struct call *c)
+{
+	switch (p->abandon_rate.denominator) {
+	case DENOM_LIVE_ANSWERED:
+		return (c->flags & (CALL_LIVE | CALL_ABANDONED)) != 0;
+	case DENOM_ANSWERED:
+		return (c->flags & (CALL_ANSWERED | CALL_ABANDONED)) != 0;
+	default:
+		return true;
+	}
+}
+
 static void
 rate_per_call(struct event_ctx *ctx, const struct call *c)
 {
@@ -266,17 +279,7 @@ rate_per_call(struct event_ctx *ctx, const struct call *c)
 
 	if (s == NULL)
 		s = ctx->rule_state[ctx->rule - rule_table] = xcalloc(1, sizeof(*s));
-	switch (ctx->profile->abandon_rate.denominator) {
-	case DENOM_LIVE_ANSWERED:
-		base = (c->flags & (CALL_LIVE | CALL_ABANDONED)) != 0;
-		break;
-	case DENOM_ANSWERED:
-		base = (c->flags & (CALL_ANSWERED | CALL_ABANDONED)) != 0;
-		break;
-	default:
-		base = true;
-		break;
-	}
+	base = abandon_in_base(ctx->profile, c);
 	if (!base && !(c->flags & CALL_ABANDONED))
 		return;
 	b = day_bucket(s, c->campaign, day);

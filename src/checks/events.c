@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "calllog.h"
+#include "checks/chartdata.h"
 #include "checks/check.h"
 #include "checks/rules.h"
 #include "profile.h"
@@ -188,6 +189,8 @@ run_groups(struct event_share *pt)
 	const uint64_t *bounds = pt->arg;
 	uint64_t lo = bounds[pt->index], hi = bounds[pt->index + 1];
 
+	if (ctx->charts != NULL)
+		ctx->charts = chartdata_share(ctx->charts); /* folded back by merge_share */
 	for (size_t r = 0; r < log->nruns; r++)
 		cur[r] = (struct cursor){ log->runs[r].v, lower_bound(&log->runs[r], lo),
 		    lower_bound(&log->runs[r], hi) };
@@ -235,6 +238,8 @@ run_groups(struct event_share *pt)
 			counted[nc++] = group[i];
 			ctx->attempts++;
 			ctx->calls_per_campaign[group[i]->campaign]++;
+			if (ctx->charts != NULL)
+				chartdata_call(ctx->charts, ctx, group[i]);
 			for (size_t k = 0; k < rule_count; k++)
 				if (active[k] && rule_table[k].events->per_call != NULL) {
 					ctx->rule = &rule_table[k];
@@ -246,6 +251,8 @@ run_groups(struct event_share *pt)
 				ctx->rule = &rule_table[k];
 				rule_table[k].events->per_number(ctx, counted, nc);
 			}
+		if (ctx->charts != NULL && nc > 0)
+			chartdata_number(ctx->charts, ctx, counted, nc);
 	}
 	ctx->zones = NULL;
 	ctx->nzones = 0;
@@ -403,6 +410,10 @@ merge_share(struct event_ctx *ctx, struct event_share *pt)
 		else
 			free(p->rule_state[k]);
 	}
+	if (p->charts != NULL && p->charts != ctx->charts) {
+		chartdata_merge(ctx->charts, p->charts);
+		chartdata_free(p->charts);
+	}
 	if (p->details != NULL && p->details != ctx->details) {
 		char buf[65536];
 		size_t got;
@@ -543,6 +554,11 @@ events_run(struct event_ctx *ctx)
 			ctx->rule = &rule_table[k];
 			rule_table[k].events->finish(ctx);
 		}
+	if (ctx->charts != NULL) {
+		calls_sort_runs(((struct calllog *)ctx->log)->runs, ctx->log->nruns, CALLS_BY_START,
+		    ctx->jobs);
+		chartdata_concurrency(ctx->charts, ctx->log);
+	}
 	summarise(ctx);
 }
 
@@ -580,6 +596,8 @@ events_free(struct event_ctx *ctx)
 	u64map_free(&ctx->agg_index);
 	free(ctx->campaign_cfg);
 	free(ctx->calls_per_campaign);
+	chartdata_free(ctx->charts);
+	ctx->charts = NULL;
 	ctx->aggs = NULL;
 	ctx->campaign_cfg = NULL;
 	ctx->calls_per_campaign = NULL;

@@ -13,6 +13,7 @@
 #include "util/u64map.h"
 
 struct arena;
+struct chart_data;
 struct consent_list;
 struct waiver;
 struct waivers;
@@ -79,6 +80,7 @@ struct event_ctx {
 	size_t nzones;
 	void *rule_state[64];              /* by rule index, for a rule's own tallies */
 	const bool *active;                /* by rule index: the rules that apply */
+	struct chart_data *charts;         /* tallies for the HTML report; NULL: none (owned) */
 };
 
 /* One share of a pass over the calls, done on its own copy of the context. */
@@ -133,6 +135,8 @@ int32_t event_offset(const struct event_ctx *ctx, int64_t t);
 /* The same for any number, outside the number pass (finish hooks). */
 int32_t event_number_offset(const struct event_ctx *ctx, uint64_t number, int64_t t);
 const char *event_campaign_name(const struct event_ctx *ctx, uint32_t id);
+/* Whether call c counts in the abandon rate's denominator under profile p. */
+bool abandon_in_base(const struct profile *p, const struct call *c);
 
 /*
  * Runs every event rule and adds their findings. Violations are not kept:

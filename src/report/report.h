@@ -66,6 +66,7 @@ int report_json(FILE *out, const struct report *r, struct diag *d);
 int report_sarif(FILE *out, const struct report *r, struct diag *d);
 int report_csv(FILE *out, const struct report *r, struct diag *d);
 int report_junit(FILE *out, const struct report *r, struct diag *d);
+int report_html(FILE *out, const struct report *r, struct diag *d);
 
 /* A JSON string of s, with bytes that are not UTF-8 replaced by '?';
  * report_json_text gives null for NULL, report_json_string "". */

@@ -31,6 +31,10 @@ int i18n_parse(const char *s);
 /* The language LC_ALL, LC_MESSAGES or LANG name (the first set); English otherwise. */
 enum lang i18n_from_environment(void);
 
+/* Marks a text for the catalog where it is stored (a table) and translated
+ * later with tr(): the catalog tests find both forms in the sources. */
+#define N_(s) s
+
 /* en in the current language. The printf conversions stay the same. */
 const char *tr(const char *en) __attribute__((format_arg(1)));
 
