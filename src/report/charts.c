@@ -443,7 +443,7 @@ chart_per_number(FILE *out, const struct report *r)
 		short_count(n, count, sizeof(count));
 		fprintf(out, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\">"
 		    "<title>", x + 1, top + h - bh, bw - 2, bh, over ? LIMIT_COLOUR : "#3a6ea5");
-		html_printf(out, tr("%" PRIu64 " numbers with at most %s attempts in one window"), n,
+		html_printf(out, tr("%" PRIu64 " numbers had %s attempts in their busiest window"), n,
 		    label);
 		fprintf(out, "</title></rect><text x=\"%.1f\" y=\"%.1f\" class=\"barlabel\" "
 		    "text-anchor=\"middle\">%s</text>\n", x + bw / 2, top + h - bh - 3, count);
