@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "checks/chartdata.h"
 #include "checks/events.h"
 #include "checks/rules.h"
 #include "model.h"
@@ -72,6 +73,7 @@ write_log(char *path)
 struct result {
 	char *findings;
 	char *details;
+	char *charts;
 	uint64_t attempts, numbers, nv;
 };
 
@@ -87,6 +89,43 @@ slurp(FILE *f)
 	s = calloc((size_t)n + 1, 1);
 	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
 	return s;
+}
+
+/* Every chart tally as text, checked against the engine's own counts. */
+static char *
+charts_text(const struct event_ctx *e)
+{
+	const struct chart_data *c = e->charts;
+	size_t cap = 1 << 20, used = 0;
+	char *buf = calloc(cap, 1);
+	uint64_t heat = 0, numbers = 0, callers = 0;
+
+	for (int d = 0; d < 7; d++)
+		for (int h = 0; h < 24; h++) {
+			used += (size_t)snprintf(buf + used, cap - used, "%llu ",
+			    (unsigned long long)c->heat[d][h]);
+			heat += c->heat[d][h];
+		}
+	for (size_t k = 0; k < CHART_WINDOW_BINS; k++) {
+		used += (size_t)snprintf(buf + used, cap - used, "w%llu ",
+		    (unsigned long long)c->window_max[k]);
+		numbers += c->window_max[k];
+	}
+	for (size_t i = 0; i <= c->ncallers; i++) {
+		used += (size_t)snprintf(buf + used, cap - used, "c%llu ",
+		    (unsigned long long)c->by_caller[i]);
+		callers += c->by_caller[i];
+	}
+	for (size_t i = 0; i <= c->ncampaigns; i++)
+		used += (size_t)snprintf(buf + used, cap - used, "a%llu/%llu ",
+		    (unsigned long long)c->abandoned[i], (unsigned long long)c->abandon_base[i]);
+	for (size_t i = 0; i < c->nbins; i++)
+		used += (size_t)snprintf(buf + used, cap - used, "p%u ", c->peak[i]);
+	assert_true(heat == e->attempts);
+	assert_true(callers == e->attempts);
+	assert_true(numbers == e->numbers);
+	assert_true(c->nbins > 0 && c->peak_all > 0);
+	return buf;
 }
 
 static void
@@ -118,7 +157,9 @@ audit(const char *log, const char *profile_path, int jobs, struct result *out)
 	e.details = details;
 	e.jobs = jobs;
 	e.min_parallel = 1;
+	e.charts = chartdata_new(p, &m.log);
 	events_run(&e);
+	out->charts = charts_text(&e);
 	findings_sort(&fs);
 	buf = calloc(cap, 1);
 	for (size_t i = 0; i < fs.n; i++)
@@ -162,13 +203,16 @@ test_threads_give_the_same_result(void **state)
 			audit(log, profiles[k], jobs, &many);
 			assert_string_equal(many.findings, one.findings);
 			assert_string_equal(many.details, one.details);
+			assert_string_equal(many.charts, one.charts);
 			assert_true(many.attempts == one.attempts && many.numbers == one.numbers &&
 			    many.nv == one.nv);
 			free(many.findings);
 			free(many.details);
+			free(many.charts);
 		}
 		free(one.findings);
 		free(one.details);
+		free(one.charts);
 	}
 	unlink(log);
 }
