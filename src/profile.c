@@ -702,10 +702,46 @@ read_zone_map(struct loader *L, const config_setting_t *list)
 	return 0;
 }
 
+/*
+ * zone_map is either a list of entries or the id of a shared table
+ * (zones/<id>.cfg, found like calendars): one numbering plan serves several
+ * profiles (NANP: us, its state profiles and ca).
+ */
+static int
+read_zone_setting(struct loader *L, const config_setting_t *s)
+{
+	static const struct cfg_key top[] = { { "zone_map", CFG_LIST }, { NULL, 0 } };
+	const char *id = config_setting_get_string(s);
+	char path[4200];
+	config_t cfg;
+	int rc;
+
+	if (config_setting_type(s) == CONFIG_TYPE_LIST)
+		return read_zone_map(L, s);
+	if (id == NULL)
+		return cfg_error(s, L->d, "'zone_map' must be a list of entries or the id of a zone "
+		    "table, e.g. \"nanp\"");
+	if (resolve(id, L->dir, "zones", path, sizeof(path), L->d) < 0)
+		return L->d->message[0] ? -1 : cfg_error(s, L->d, "zone table '%s' not found "
+		    "(looked for zones/%s.cfg beside the profile and in the built-in profile "
+		    "directories)", id, id);
+	if (cfg_load_file(&cfg, path, L->d) < 0)
+		return -1;
+	if (cfg_check_keys(config_root_setting(&cfg), top, "a zone table", L->d) < 0) {
+		config_destroy(&cfg);
+		return -1;
+	}
+	s = config_setting_get_member(config_root_setting(&cfg), "zone_map");
+	rc = s != NULL ? read_zone_map(L, s) :
+	    cfg_error(config_root_setting(&cfg), L->d, "a zone table needs 'zone_map'");
+	config_destroy(&cfg);
+	return rc;
+}
+
 static const struct cfg_key top_keys[] = {
 	{ "id", CFG_STRING }, { "name", CFG_STRING }, { "jurisdiction", CFG_STRING },
 	{ "extends", CFG_STRING }, { "review_date", CFG_STRING }, { "sources", CFG_STRINGS },
-	{ "timezone", CFG_STRING }, { "zones", CFG_STRINGS }, { "zone_map", CFG_LIST },
+	{ "timezone", CFG_STRING }, { "zones", CFG_STRINGS }, { "zone_map", CFG_ANY },
 	{ "country_code", CFG_STRING }, { "trunk_prefix", CFG_STRING },
 	{ "international_prefix", CFG_STRING }, { "national_number_length", CFG_INT },
 	{ "calling_hours", CFG_GROUP }, { "frequency", CFG_LIST },
@@ -798,7 +834,7 @@ apply_file(struct loader *L, const config_setting_t *root, bool is_leaf)
 		if (len == 0 || len > 3 || strspn(p->country_code, "0123456789") != len)
 			return cfg_error(s, L->d, "'country_code' must be 1 to 3 digits, e.g. \"86\"");
 	}
-	if ((s = config_setting_get_member(root, "zone_map")) != NULL && read_zone_map(L, s) < 0)
+	if ((s = config_setting_get_member(root, "zone_map")) != NULL && read_zone_setting(L, s) < 0)
 		return -1;
 	if ((s = config_setting_get_member(root, "calling_hours")) != NULL && read_hours(L, s) < 0)
 		return -1;

@@ -145,6 +145,15 @@ const struct rule rule_table[] = {
 	  "report a clean result over part of the data.",
 	  "Fix or re-export the rows named, or give the right --log-format, --mapping or --log-tz.",
 	  NULL, NULL, &input_events },
+	{ "calendar-expired", SEV_MEDIUM, "Calls beyond the holiday calendar",
+	  "Finds calls on days the profile's holiday calendar does not cover (before its first or "
+	  "after its last day), where it bars holidays or moves make-up working days: whether such "
+	  "a day was a holiday is unknown, so those calls were judged as on ordinary days.",
+	  "Holiday dates are published year by year; an audit that assumes a day was ordinary "
+	  "without knowing may pass a call made on a public holiday.",
+	  "Update the profile's calendar (scripts/gen-calendars.py or scripts/gen-calendar-cn.py) "
+	  "to cover every day in the logs, then audit again.",
+	  limit_calendar_expiry, NULL, &calendar_expiry_events },
 };
 
 const size_t rule_count = sizeof(rule_table) / sizeof(rule_table[0]);
