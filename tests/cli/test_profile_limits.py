@@ -1,0 +1,168 @@
+"""Every limit of the built-in profiles at its boundary, through the real binary:
+the allowed case passes and the next one is flagged. Zone and DST cases use logs
+written in UTC, so that the local time is the profile's doing, not the log's.
+"""
+import os
+import unittest
+
+from dialaudit_test import CliTestCase, cdr, run
+
+
+class ProfileCase(CliTestCase):
+    profile = None
+    tz = None
+
+    def logs(self, rows, *args, tz=None, profile=None):
+        path = self.write("Master.csv", "".join(rows))
+        return self.logs_with_details(path, *args, profile=profile or self.profile,
+                                      tz=tz or self.tz)
+
+    def flagged(self, rule):
+        return sorted(int(d["line"]) for d in self.details if d["rule"] == rule)
+
+
+# ---------------------------------------------------------------------- France
+
+FR1, FR2, FR3 = "0612345678", "0698765432", "0145678901"
+FR_CLI = "0162000001"  # an Arcep prospecting range
+
+
+class France(ProfileCase):
+    profile = "fr"
+    tz = "Europe/Paris"
+
+    def test_weekday_windows_and_lunch_break(self):
+        # Tuesday 2026-03-10
+        times = ["09:59:59", "10:00:00", "12:59:59", "13:00:00", "13:59:59", "14:00:00",
+                 "19:59:59", "20:00:00"]
+        rows = [cdr(FR1 if i % 2 else FR2, f"2026-03-10 {t}", src=FR_CLI) for i, t in enumerate(times)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("calling-hours"), [1, 4, 5, 8])
+
+    def test_no_weekend_and_no_public_holiday(self):
+        rows = [cdr(FR1, "2026-03-14 11:00:00", src=FR_CLI),  # Saturday
+                cdr(FR1, "2026-03-15 11:00:00", src=FR_CLI),  # Sunday
+                cdr(FR2, "2026-05-01 11:00:00", src=FR_CLI),  # Fête du travail, a Friday
+                cdr(FR2, "2026-05-04 11:00:00", src=FR_CLI),  # the Monday after: allowed
+                cdr(FR3, "2026-05-14 11:00:00", src=FR_CLI),  # Ascension (Easter + 39)
+                cdr(FR3, "2026-05-25 11:00:00", src=FR_CLI)]  # Whit Monday (Easter + 50)
+        self.logs(rows)
+        self.assertEqual(self.flagged("calling-hours"), [1, 2, 3, 5, 6])
+
+    def test_paris_time_across_the_spring_change(self):
+        # 2026-03-29: 02:00 CET -> 03:00 CEST. 10:00 local is 09:00 UTC before, 08:00 UTC after.
+        rows = [cdr(FR1, "2026-03-27 08:59:59", src=FR_CLI), cdr(FR1, "2026-03-27 09:00:00", src=FR_CLI),
+                cdr(FR2, "2026-03-30 07:59:59", src=FR_CLI), cdr(FR2, "2026-03-30 08:00:00", src=FR_CLI)]
+        self.logs(rows, tz="UTC")
+        self.assertEqual(self.flagged("calling-hours"), [1, 3])
+
+    def test_four_attempts_in_thirty_days(self):
+        # April to May: no clock change in between, so 30 days are 30 x 24 hours
+        rows = [cdr(FR1, f"2026-04-{d:02d} 11:00:00", src=FR_CLI) for d in (7, 14, 21, 28)]
+        rows.append(cdr(FR1, "2026-05-07 10:59:59", src=FR_CLI))  # 5th inside 30 days of the 1st
+        rows += [cdr(FR2, f"2026-04-{d:02d} 11:00:00", src=FR_CLI) for d in (7, 14, 21, 28)]
+        rows.append(cdr(FR2, "2026-05-07 11:00:00", src=FR_CLI))  # exactly 30 days on: the 1st left
+        self.logs(rows)
+        self.assertEqual(self.flagged("call-frequency"), [5])
+
+    def test_sixty_days_after_a_refusal(self):
+        rows = [cdr(FR1, "2026-04-07 11:00:00", answer="2026-04-07 11:00:05", userfield="REFUSED",
+                    src=FR_CLI),
+                cdr(FR1, "2026-06-05 11:00:00", src=FR_CLI),   # day 59
+                cdr(FR1, "2026-06-06 10:59:59", src=FR_CLI),   # 60 days less a second
+                cdr(FR2, "2026-04-07 11:00:00", answer="2026-04-07 11:00:05", userfield="REFUSED",
+                    src=FR_CLI),
+                cdr(FR2, "2026-06-06 11:00:00", src=FR_CLI)]   # exactly 60 days on
+        self.logs(rows)
+        self.assertEqual(self.flagged("wait-after-refusal"), [2, 3])
+
+    def test_arcep_caller_number_ranges(self):
+        rows = [cdr(FR1, "2026-03-10 11:00:00", src="0162000001"),
+                cdr(FR1, "2026-03-11 11:00:00", src="0949123456"),
+                cdr(FR1, "2026-03-12 11:00:00", src="0947512345"),
+                cdr(FR2, "2026-03-10 11:00:00", src="0612345678"),   # a mobile: forbidden
+                cdr(FR2, "2026-03-11 11:00:00", src="0145678901"),   # geographic: not allowed
+                cdr(FR3, "2026-03-10 11:00:00", src="0947412345")]   # 09474: outside 09475-09479
+        self.logs(rows)
+        self.assertEqual(self.flagged("caller-id"), [4, 5, 6])
+
+    def test_calendar_expired_after_its_last_day(self):
+        rows = [cdr(FR1, "2027-12-31 11:00:00", src=FR_CLI),   # Friday, last day covered
+                cdr(FR2, "2028-01-03 11:00:00", src=FR_CLI),   # Monday, not covered
+                cdr(FR3, "2023-12-29 11:00:00", src=FR_CLI)]   # before the first day
+        r = self.logs(rows)
+        self.assertEqual(self.flagged("calendar-expired"), [2, 3])
+        self.assertEqual(self.flagged("calling-hours"), [])
+        reasons = {int(d["line"]): d["reason"] for d in self.details if d["rule"] == "calendar-expired"}
+        self.assertIn("after the last day of the holiday calendar 'fr' (2027-12-31)", reasons[2])
+        self.assertIn("before the first day of the holiday calendar 'fr' (2024-01-01)", reasons[3])
+        self.assertEqual(len(self.findings(r, "calendar-expired")), 1)
+
+
+# -------------------------------------------------------------- United Kingdom
+
+UK1, UK2 = "07700900001", "07700900002"
+UK_CLI = "02079460000"
+
+
+class UnitedKingdom(ProfileCase):
+    profile = "uk"
+    tz = "Europe/London"
+
+    def test_no_statutory_calling_hours(self):
+        r = self.logs([cdr(UK1, "2026-03-15 03:00:00", src=UK_CLI)])  # a Sunday, at night
+        self.assertEqual(self.flagged("calling-hours"), [])
+        self.assertEqual(self.findings(r, "calling-hours"), [])
+
+    def abandon_day(self, abandoned, day="2026-03-10"):
+        rows = []
+        for i in range(100):
+            t = f"{day} {9 + i // 12:02d}:{(i % 12) * 5:02d}:00"
+            rows.append(cdr(f"0770090{i:04d}", t, answer=t[:-2] + "05", src=UK_CLI,
+                            userfield="ABANDONED" if i < abandoned else ""))
+        return rows
+
+    def test_abandon_rate_three_percent_per_day(self):
+        r = self.logs(self.abandon_day(3))
+        self.assertEqual(self.findings(r, "abandon-rate"), [])
+        r = self.logs(self.abandon_day(4))
+        f = self.findings(r, "abandon-rate")
+        self.assertEqual(len(f), 1)
+        self.assertIn("4.00%", f[0]["message"])
+
+    def test_abandon_rate_days_run_midnight_to_midnight(self):
+        # 4 % on one day and 0 % on the next would pass as one 2 % window over both:
+        # days run midnight to midnight, so the clean day does not dilute the bad one
+        rows = self.abandon_day(4, "2026-03-10") + self.abandon_day(0, "2026-03-11")
+        r = self.logs(rows)
+        self.assertEqual(len(self.findings(r, "abandon-rate")), 1)
+
+    def test_no_recall_within_72_hours_of_an_abandoned_call(self):
+        rows = [cdr(UK1, "2026-03-10 10:00:00", answer="2026-03-10 10:00:05", userfield="ABANDONED",
+                    src=UK_CLI),
+                cdr(UK1, "2026-03-13 09:59:59", src=UK_CLI),
+                cdr(UK2, "2026-03-10 10:00:00", answer="2026-03-10 10:00:05", userfield="ABANDONED",
+                    src=UK_CLI),
+                cdr(UK2, "2026-03-13 10:00:00", src=UK_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("recall-after-abandon"), [2])
+
+    def test_tps_and_refusal_forever(self):
+        tps = self.write("tps.txt", "07700 900001\n")
+        rows = [cdr(UK1, "2026-03-10 10:00:00", src=UK_CLI),
+                cdr(UK2, "2026-03-10 10:00:00", answer="2026-03-10 10:00:05", userfield="REFUSED",
+                    src=UK_CLI),
+                cdr(UK2, "2029-03-10 10:00:00", src=UK_CLI)]
+        self.logs(rows, "--dnc", tps)
+        self.assertEqual(self.flagged("dnc-list"), [1])
+        self.assertEqual(self.flagged("wait-after-refusal"), [3])
+
+    def test_caller_line_identity_presented(self):
+        rows = [cdr(UK1, "2026-03-10 10:00:00", src="anonymous"),
+                cdr(UK2, "2026-03-10 10:00:00", src=UK_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("caller-id"), [1])
+
+
+if __name__ == "__main__":
+    unittest.main()
