@@ -442,6 +442,17 @@ read_simple_groups(struct loader *L, const config_setting_t *root)
 		p->wait_after_refusal.days = r > 0 ? (int)v : 0;
 		p->wait_after_refusal.set = true;
 	}
+	if ((g = config_setting_get_member(root, "wait_after_conversation")) != NULL) {
+		static const struct cfg_key k[] = { { "days", CFG_INT }, CITE_KEYS, { NULL, 0 } };
+
+		if (cfg_check_keys(g, k, "wait_after_conversation", d) < 0 ||
+		    read_cite(L, g, "wait_after_conversation", &p->wait_after_conversation.cite) < 0)
+			return -1;
+		if (cfg_int(g, "days", 1, 3650, &v, d) <= 0)
+			return d->line ? -1 : cfg_error(g, d, "wait_after_conversation needs 'days'");
+		p->wait_after_conversation.days = (int)v;
+		p->wait_after_conversation.set = true;
+	}
 	if ((g = config_setting_get_member(root, "abandon_rate")) != NULL) {
 		static const struct cfg_key k[] = { { "max_percent", CFG_NUMBER },
 			{ "window", CFG_STRING_OR_INT }, { "per", CFG_STRING },
@@ -746,6 +757,7 @@ static const struct cfg_key top_keys[] = {
 	{ "international_prefix", CFG_STRING }, { "national_number_length", CFG_INT },
 	{ "calling_hours", CFG_GROUP }, { "frequency", CFG_LIST },
 	{ "recall_after_abandon", CFG_GROUP }, { "wait_after_refusal", CFG_GROUP },
+	{ "wait_after_conversation", CFG_GROUP },
 	{ "abandon_rate", CFG_GROUP }, { "abandon_message", CFG_GROUP }, { "ring_time", CFG_GROUP },
 	{ "caller_id", CFG_GROUP }, { "consent", CFG_GROUP }, { "dnc", CFG_GROUP },
 	{ "blocked_destinations", CFG_GROUP }, { "retention", CFG_GROUP },

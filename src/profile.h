@@ -87,6 +87,7 @@ struct profile {
 	struct citation frequency_cite; /* where the list was set */
 	struct { bool set; int hours; bool live_agent_exempt; struct citation cite; } recall_after_abandon;
 	struct { bool set; int days; bool forever; struct citation cite; } wait_after_refusal;
+	struct { bool set; int days; struct citation cite; } wait_after_conversation; /* local days; the conversation's is day 1 */
 	struct {
 		bool set;
 		double max_percent;

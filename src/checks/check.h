@@ -74,6 +74,8 @@ const struct citation *limit_retention(const struct profile *p, char *buf, size_
 const struct citation *limit_call_volume(const struct profile *p, char *buf, size_t size);
 const struct citation *limit_short_calls(const struct profile *p, char *buf, size_t size);
 const struct citation *limit_calendar_expiry(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_wait_after_conversation(const struct profile *p, char *buf,
+    size_t size);
 
 /* Most attempts the retry settings allow to one number in window seconds (LLONG_MAX: no bound). */
 long long frequency_max_in_window(const struct campaign *c, int64_t window,

@@ -40,6 +40,15 @@ const struct rule rule_table[] = {
 	  "Set refusal_suppression_days to the profile's minimum, or 0 (forever), and feed refusals "
 	  "into the do-not-call list.",
 	  limit_wait_after_refusal, check_wait_after_refusal_config, &wait_after_refusal_events },
+	{ "wait-after-conversation", SEV_HIGH, "Number called again too soon after a conversation",
+	  "Finds calls to a number on the days that follow a telephone conversation with its holder "
+	  "(counted in the callee's local calendar days, the conversation's own day first), where "
+	  "the profile sets such a pause (debt collection).",
+	  "Calling again right after speaking to someone is what debt-collection rules presume to "
+	  "be harassment.",
+	  "After a conversation, hold the number back for the profile's number of days: schedule "
+	  "the next attempt for the first day after the pause.",
+	  limit_wait_after_conversation, NULL, &wait_after_conversation_events },
 	{ "abandon-rate", SEV_HIGH, "Abandoned-call rate above the limit",
 	  "Checks that a predictive campaign has an abandon-rate target and that it is no higher "
 	  "than the profile's maximum.",
