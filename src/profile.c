@@ -193,7 +193,7 @@ purposes_format(unsigned mask, char *buf, size_t size)
 	buf[0] = '\0';
 	for (int i = 0; i < PURPOSE__COUNT && used < size; i++)
 		if (mask & (1u << i))
-			used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+			used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? tr(", ") : "",
 			    tr(purpose_names[i]));
 	if (used == 0)
 		snprintf(buf, size, "%s", tr("none"));

@@ -91,7 +91,7 @@ check_event_summary(struct findings *out, const struct finding *t, uint64_t coun
 
 	for (size_t k = 0; k < nex && k < 3 && used < sizeof(examples); k++)
 		used += (size_t)snprintf(examples + used, sizeof(examples) - used, "%s%s",
-		    k ? "; " : "", ex[k]);
+		    k ? tr("; ") : "", ex[k]);
 	if (t->campaign != NULL)
 		return findings_add(out, t, count == 1 ?
 		    tr("%" PRIu64 " call of campaign '%s' (%.1f%% of %" PRIu64 "): %s") :

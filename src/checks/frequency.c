@@ -22,7 +22,7 @@ limit_frequency(const struct profile *p, char *buf, size_t size)
 
 		format_duration(f->window, w, sizeof(w));
 		if (i > 0)
-			used += (size_t)snprintf(buf + used, size - used, "; ");
+			used += (size_t)snprintf(buf + used, size - used, "%s", tr("; "));
 		if (used >= size)
 			break;
 		if (f->calendar_day)

@@ -25,7 +25,8 @@ input_finish(struct event_ctx *ctx)
 
 			snprintf(one, sizeof(one), tr("line %" PRIu32 ": %s"), s->examples[k].line,
 			    s->examples[k].reason);
-			used += (size_t)snprintf(ex + used, sizeof(ex) - used, "%s%s", k ? "; " : "", one);
+			used += (size_t)snprintf(ex + used, sizeof(ex) - used, "%s%s", k ? tr("; ") : "",
+			    one);
 		}
 		t.rule = ctx->rule;
 		t.severity = ctx->rule->severity;

@@ -102,7 +102,7 @@ header(FILE *out, const struct report *r)
 			    kind_label(in->kind), in->path, in->format, (unsigned long long)s->rows,
 			    (unsigned long long)s->parsed, (unsigned long long)s->rejected);
 		} else if (in->skipped == NULL)
-			fprintf(out, "  %-11s %s (%s)\n", kind_label(in->kind), in->path, in->format);
+			fprintf(out, tr("  %-11s %s (%s)\n"), kind_label(in->kind), in->path, in->format);
 		else
 			fprintf(out, tr("  %-11s %s — skipped: %s\n"), tr("skipped"), in->path,
 			    in->skipped);
