@@ -510,11 +510,11 @@ audit_check(struct audit *a, struct diag *d)
 		t.path = in->path;
 		t.line = (int)in->list_bad_line;
 		t.key = "rows";
-		t.limit = "every row read";
-		t.actual = arena_printf(ctx.scratch, "%llu of %llu rows rejected",
+		t.limit = tr("every row read");
+		t.actual = arena_printf(ctx.scratch, tr("%llu of %llu rows rejected"),
 		    (unsigned long long)in->list_rejected, (unsigned long long)in->list_rows);
-		findings_add(&a->findings, &t, "%llu of %llu rows of the %s could not be read; first: "
-		    "line %u: %s", (unsigned long long)in->list_rejected,
+		findings_add(&a->findings, &t, tr("%llu of %llu rows of the %s could not be read; first: "
+		    "line %u: %s"), (unsigned long long)in->list_rejected,
 		    (unsigned long long)in->list_rows, in->format, in->list_bad_line,
 		    in->list_bad_reason);
 	}
@@ -536,13 +536,16 @@ audit_check(struct audit *a, struct diag *d)
 			t.severity = SEV_LOW;
 			t.path = a->opt.mapping != NULL ? a->opt.mapping : a->settings_mapping;
 			t.key = "dispositions/unmapped";
-			t.limit = "every disposition value mapped";
-			t.actual = arena_printf(ctx.scratch, "%llu row%s", (unsigned long long)rows,
-			    rows == 1 ? "" : "s");
-			findings_add(&a->findings, &t, "%llu row%s carr%s disposition values the mapping "
-			    "does not list (%s%s); they were read as unknown: not answered, abandoned, "
-			    "refused or machine", (unsigned long long)rows, rows == 1 ? "" : "s",
-			    rows == 1 ? "ies" : "y", list, nvalues == 8 ? ", …" : "");
+			t.limit = tr("every disposition value mapped");
+			t.actual = arena_printf(ctx.scratch, rows == 1 ? tr("%llu row") : tr("%llu rows"),
+			    (unsigned long long)rows);
+			if (nvalues == 8 && used < sizeof(list))
+				snprintf(list + used, sizeof(list) - used, ", …");
+			findings_add(&a->findings, &t, rows == 1 ? tr("%llu row carries disposition values "
+			    "the mapping does not list (%s); they were read as unknown: not answered, "
+			    "abandoned, refused or machine") : tr("%llu rows carry disposition values the "
+			    "mapping does not list (%s); they were read as unknown: not answered, abandoned, "
+			    "refused or machine"), (unsigned long long)rows, list);
 		}
 	}
 	if (a->have_waivers)

@@ -110,6 +110,11 @@ cmp_finding(const void *pa, const void *pb)
 		return a->line < b->line ? -1 : 1;
 	if ((c = cmp_str(a->campaign, b->campaign)) != 0)
 		return c;
+	/* identity before words, so that the order does not change with --lang */
+	if ((c = cmp_str(a->key, b->key)) != 0)
+		return c;
+	if ((c = cmp_str(a->ident, b->ident)) != 0)
+		return c;
 	return cmp_str(a->message, b->message);
 }
 

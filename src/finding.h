@@ -56,7 +56,8 @@ void findings_free(struct findings *f);
 /* Copies tmpl (strings into the arena), sets message and fingerprint. */
 struct finding *findings_add(struct findings *f, const struct finding *tmpl, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Orders by severity (highest first), then rule, path, line. */
+/* Orders by severity (highest first), then rule, path, line, campaign, key
+ * and ident: the same order in every report language. */
 void findings_sort(struct findings *f);
 /* Active (not waived) findings at or above s. */
 size_t findings_count_at_least(const struct findings *f, enum severity s);

@@ -19,6 +19,7 @@
 #include "checks/rules.h"
 #include "profile.h"
 #include "report/report.h"
+#include "util/i18n.h"
 #include "util/outfile.h"
 #include "util/timeutil.h"
 #include "util/tz.h"
@@ -47,6 +48,10 @@ static const char usage_main[] =
 "  help [COMMAND]    this text, or a command's own help\n"
 "\n"
 "Run 'dialaudit COMMAND --help' for a command's options.\n"
+"\n"
+"Reports (scan, config, logs) and the text of rules and explain come in the\n"
+"language --lang names (en or zh-CN), by default the one LC_ALL, LC_MESSAGES\n"
+"or LANG names (English when it is neither); errors are always English.\n"
 "\n"
 "Exit status:\n"
 "  0  no finding at or above the --fail-on severity\n"
@@ -88,6 +93,10 @@ static const char usage_audit[] =
 "                          called number; justification; expiry;\n"
 "                          docs/waivers.md): listed as waived, not failing the\n"
 "                          run; an expired waiver is itself a finding\n"
+"      --lang LANG         language of the report text: en or zh-CN (default:\n"
+"                          from LC_ALL, LC_MESSAGES or LANG, else en); rule ids,\n"
+"                          JSON keys, severities and fingerprints stay the same,\n"
+"                          and errors on standard error stay English\n"
 "\n"
 "Call logs (logs and scan):\n"
 "      --log-format NAME   auto (default: recognise each file), asterisk-cdr, or\n"
@@ -124,15 +133,18 @@ static const char usage_profiles[] =
 "(build tree) and in the installed data directory.\n";
 
 static const char usage_rules[] =
-"Usage: dialaudit rules [-p ID|FILE]\n"
+"Usage: dialaudit rules [-p ID|FILE] [--lang LANG]\n"
 "List every rule: id, default severity and title. With --profile, also the\n"
 "limit that profile sets for each rule and its legal source; rules the\n"
-"profile sets no limit for are marked 'not set'.\n";
+"profile sets no limit for are marked 'not set'. --lang en|zh-CN: the\n"
+"language of titles and limits (default: from LC_ALL, LC_MESSAGES or LANG).\n";
 
 static const char usage_explain[] =
-"Usage: dialaudit explain RULE [-p ID|FILE]\n"
+"Usage: dialaudit explain RULE [-p ID|FILE] [--lang LANG]\n"
 "Explain a rule: what it checks, why it matters, how to fix a finding, and\n"
-"the limit and legal source of each built-in profile (or only of --profile).\n";
+"the limit and legal source of each built-in profile (or only of --profile).\n"
+"--lang en|zh-CN: the language of the explanation (default: from LC_ALL,\n"
+"LC_MESSAGES or LANG).\n";
 
 static void
 error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -179,13 +191,14 @@ struct cli {
 	const char *log_format, *log_tz, *dnc, *consent, *details, *mapping;
 	const char *baseline, *write_baseline, *waivers;
 	int fail_on, capacity, jobs;
+	int lang;                       /* enum lang; -1: from the environment */
 	bool show_numbers, hash_logs;
 	struct timespec started, started_mono; /* for the report's run evidence */
 };
 
 enum { OPT_LICENCE = 256, OPT_FAIL_ON, OPT_SHOW_NUMBERS, OPT_COLOR, OPT_TODAY, OPT_LOG_FORMAT,
 	OPT_LOG_TZ, OPT_DNC, OPT_CONSENT, OPT_CAPACITY, OPT_DETAILS, OPT_MAPPING, OPT_BASELINE,
-	OPT_WRITE_BASELINE, OPT_WAIVERS, OPT_HASH_LOGS };
+	OPT_WRITE_BASELINE, OPT_WAIVERS, OPT_HASH_LOGS, OPT_LANG };
 
 static const struct option long_options[] = {
 	{ "profile", required_argument, NULL, 'p' },
@@ -210,6 +223,7 @@ static const struct option long_options[] = {
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 	{ "waivers", required_argument, NULL, OPT_WAIVERS },
 	{ "hash-logs", no_argument, NULL, OPT_HASH_LOGS },
+	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -247,8 +261,9 @@ print_help(const char *command)
 /* Which options a command takes, as a mask of option_bit() bits. */
 #define OPTS_NONE 0u
 #define OPTS_PROFILE (1u << 0)
-#define OPTS_CONFIG 0x700ffu /* profile … today, baselines, waivers */
-#define OPTS_AUDIT 0xfffffu  /* and the call-log options */
+#define OPTS_LANG (1u << 20)
+#define OPTS_CONFIG 0x1700ffu /* profile … today, baselines, waivers, lang */
+#define OPTS_AUDIT 0x1fffffu  /* and the call-log options */
 
 static unsigned
 option_bit(int ch)
@@ -294,6 +309,8 @@ option_bit(int ch)
 		return 1u << 18;
 	case OPT_HASH_LOGS:
 		return 1u << 19;
+	case OPT_LANG:
+		return OPTS_LANG;
 	}
 	return 0;
 }
@@ -411,6 +428,12 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 		case OPT_HASH_LOGS:
 			c->hash_logs = true;
 			break;
+		case OPT_LANG:
+			c->lang = i18n_parse(optarg);
+			if (c->lang < 0)
+				return usage_error(c->command, "--lang '%s': expected en or zh-CN", optarg),
+				    -2;
+			break;
 		case 'j': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -434,6 +457,13 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 		}
 	}
 	return optind;
+}
+
+/* The report language: --lang, else the environment's (as setlocale would). */
+static void
+set_language(const struct cli *c)
+{
+	i18n_set_language(c->lang >= 0 ? (enum lang)c->lang : i18n_from_environment());
 }
 
 static bool
@@ -555,6 +585,7 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 		return first == -1 ? EXIT_CLEAN : EXIT_ERROR;
 	if (first >= argc)
 		return usage_error(c->command, "%s: give at least one path", c->command);
+	set_language(c);
 	for (int i = 0; i < c->nformats; i++)
 		if (report_writer_find(c->formats[i]) == NULL)
 			return usage_error(c->command, "--format '%s': expected text, json, sarif, csv, "
@@ -709,19 +740,26 @@ print_limit(const struct rule *r, const struct profile *p, const char *indent)
 	char limit[1024];
 	const struct citation *cite = r->limit != NULL ? r->limit(p, limit, sizeof(limit)) : NULL;
 
+	fputs(indent, stdout);
 	if (r->limit == NULL) {
-		printf("%slimit:  none; applies to every audit\n", indent);
+		fputs(tr("limit:  none; applies to every audit\n"), stdout);
 		return;
 	}
 	if (cite == NULL) {
-		printf("%slimit:  not set by profile %s\n", indent, p->id);
+		printf(tr("limit:  not set by profile %s\n"), p->id);
 		return;
 	}
-	printf("%slimit:  %s\n", indent, limit);
-	printf("%ssource: %s (%s%s)\n", indent, cite->source, standing_name(cite->standing),
-	    cite->confirmed ? "" : ", figure unconfirmed");
-	if (cite->note != NULL)
-		printf("%snote:   %s\n", indent, cite->note);
+	printf(tr("limit:  %s\n"), limit);
+	fputs(indent, stdout);
+	if (cite->confirmed)
+		printf(tr("source: %s (%s)\n"), cite->source, standing_label(cite->standing));
+	else
+		printf(tr("source: %s (%s, figure unconfirmed)\n"), cite->source,
+		    standing_label(cite->standing));
+	if (cite->note != NULL) {
+		fputs(indent, stdout);
+		printf(tr("note:   %s\n"), cite->note);
+	}
 }
 
 static int
@@ -729,18 +767,19 @@ cmd_rules(struct cli *c, int argc, char **argv)
 {
 	struct profile *p = NULL;
 	struct diag d = { 0 };
-	int first = parse_options(c, argc, argv, OPTS_PROFILE);
+	int first = parse_options(c, argc, argv, OPTS_PROFILE | OPTS_LANG);
 
 	if (first < 0)
 		return first == -1 ? EXIT_CLEAN : EXIT_ERROR;
 	if (first < argc)
 		return usage_error(c->command, "rules takes no arguments ('%s')", argv[first]);
+	set_language(c);
 	if (c->profile != NULL && profile_load(c->profile, &p, &d) < 0)
 		return fail_diag(&d);
 	for (size_t i = 0; i < rule_count; i++) {
 		const struct rule *r = &rule_table[i];
 
-		printf("%-22s %-9s %s\n", r->id, severity_name(r->severity), r->title);
+		printf("%-22s %-9s %s\n", r->id, severity_name(r->severity), tr(r->title));
 		if (p != NULL)
 			print_limit(r, p, "    ");
 	}
@@ -748,25 +787,83 @@ cmd_rules(struct cli *c, int argc, char **argv)
 	return EXIT_CLEAN;
 }
 
+/* Terminal columns of the UTF-8 character at s, whose length goes to *n:
+ * two for CJK and full-width forms, one for the rest. */
+static int
+char_columns(const char *s, int *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned cp;
+
+	if ((u[0] & 0xf0) == 0xe0 && (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80) {
+		*n = 3;
+		cp = (u[0] & 0x0fu) << 12 | (u[1] & 0x3fu) << 6 | (u[2] & 0x3fu);
+		return (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+		    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) ||
+		    (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) ? 2 : 1;
+	}
+	if ((u[0] & 0xe0) == 0xc0 && (u[1] & 0xc0) == 0x80)
+		*n = 2;
+	else if ((u[0] & 0xf8) == 0xf0 && (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80 &&
+	    (u[3] & 0xc0) == 0x80)
+		*n = 4;
+	else
+		*n = 1;
+	return *n == 4 ? 2 : 1;
+}
+
+static int
+text_columns(const char *s)
+{
+	int cols = 0, n;
+
+	for (; *s != '\0'; s += n)
+		cols += char_columns(s, &n);
+	return cols;
+}
+
+/*
+ * Prints text after label, wrapped at 78 columns under the label. Lines
+ * break at spaces, and also between two wide (Chinese) characters, since
+ * Chinese text has no spaces.
+ */
 static void
 wrap(const char *label, const char *text)
 {
-	int col = printf("%s", label);
+	int indent = text_columns(label), col = indent, n;
 	const char *w = text;
+	bool space = false;
 
+	fputs(label, stdout);
 	while (*w != '\0') {
-		size_t len = strcspn(w, " ");
+		const char *end = w;
+		int cols = 0;
 
-		if (col + (int)len > 78) {
-			printf("\n%*s", (int)strlen(label), "");
-			col = (int)strlen(label);
-		}
-		col += printf("%.*s", (int)len, w);
-		w += len;
-		while (*w == ' ')
+		if (*w == ' ') {
+			space = true;
 			w++;
-		if (*w != '\0')
-			col += printf(" ");
+			continue;
+		}
+		if (char_columns(w, &n) == 2) {
+			cols = 2;
+			end = w + n;
+		} else {
+			while (*end != '\0' && *end != ' ' && char_columns(end, &n) == 1) {
+				cols++;
+				end += n;
+			}
+		}
+		if (col > indent && col + space + cols > 78) {
+			printf("\n%*s", indent, "");
+			col = indent;
+		} else if (space && col > indent) {
+			putchar(' ');
+			col++;
+		}
+		space = false;
+		printf("%.*s", (int)(end - w), w);
+		col += cols;
+		w = end;
 	}
 	putchar('\n');
 }
@@ -775,11 +872,12 @@ static int
 cmd_explain(struct cli *c, int argc, char **argv)
 {
 	const struct rule *r;
-	int first = parse_options(c, argc, argv, OPTS_PROFILE);
+	int first = parse_options(c, argc, argv, OPTS_PROFILE | OPTS_LANG);
 	int rc = EXIT_CLEAN;
 
 	if (first < 0)
 		return first == -1 ? EXIT_CLEAN : EXIT_ERROR;
+	set_language(c);
 	if (first + 1 != argc)
 		return usage_error(c->command, "explain takes one rule id%s",
 		    first >= argc ? "" : " (run 'dialaudit rules' for the list)");
@@ -787,10 +885,11 @@ cmd_explain(struct cli *c, int argc, char **argv)
 	if (r == NULL)
 		return usage_error(c->command, "unknown rule '%s' (run 'dialaudit rules' for the list)",
 		    argv[first]);
-	printf("%s — %s (default severity %s)\n\n", r->id, r->title, severity_name(r->severity));
-	wrap("What: ", r->what);
-	wrap("Why:  ", r->why);
-	wrap("Fix:  ", r->remediation);
+	printf(tr("%s — %s (default severity %s)\n\n"), r->id, tr(r->title),
+	    severity_name(r->severity));
+	wrap(tr("What: "), tr(r->what));
+	wrap(tr("Why:  "), tr(r->why));
+	wrap(tr("Fix:  "), tr(r->remediation));
 	putchar('\n');
 	if (c->profile != NULL) {
 		struct profile *p;
@@ -798,7 +897,7 @@ cmd_explain(struct cli *c, int argc, char **argv)
 
 		if (profile_load(c->profile, &p, &d) < 0)
 			return fail_diag(&d);
-		printf("Profile %s (%s):\n", p->id, p->name);
+		printf(tr("Profile %s (%s):\n"), p->id, p->name);
 		print_limit(r, p, "  ");
 		profile_free(p);
 	} else {
@@ -812,7 +911,7 @@ cmd_explain(struct cli *c, int argc, char **argv)
 				fail_diag(&d);
 				rc = EXIT_ERROR;
 			} else {
-				printf("Profile %s (%s):\n", p->id, p->name);
+				printf(tr("Profile %s (%s):\n"), p->id, p->name);
 				print_limit(r, p, "  ");
 				profile_free(p);
 			}
@@ -845,6 +944,7 @@ main(int argc, char **argv)
 	int rc;
 
 	c.fail_on = -1;
+	c.lang = -1;
 	clock_gettime(CLOCK_REALTIME, &c.started);
 	clock_gettime(CLOCK_MONOTONIC, &c.started_mono);
 	/* Call arrays grow to hundreds of megabytes: from 1 MiB up, allocate

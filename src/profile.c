@@ -12,6 +12,7 @@
 #include "util/arena.h"
 #include "util/cfg.h"
 #include "util/fsutil.h"
+#include "util/i18n.h"
 #include "util/regex.h"
 #include "util/timeutil.h"
 #include "util/tz.h"
@@ -142,17 +143,25 @@ standing_name(enum standing s)
 {
 	switch (s) {
 	case STANDING_LAW:
-		return "law";
+		return N_("law");
 	case STANDING_GUIDANCE:
-		return "regulator guidance";
+		return N_("regulator guidance");
 	case STANDING_CARRIER_PRACTICE:
-		return "carrier practice";
+		return N_("carrier practice");
 	}
 	return "?";
 }
 
+const char *
+standing_label(enum standing s)
+{
+	return tr(standing_name(s));
+}
+
+/* The words campaign and licence files use; purpose_label() shows them translated. */
 static const char *const purpose_names[PURPOSE__COUNT] = {
-	"marketing", "service", "collection", "research", "callback", "political", "charity",
+	N_("marketing"), N_("service"), N_("collection"), N_("research"), N_("callback"),
+	N_("political"), N_("charity"),
 };
 
 int
@@ -170,6 +179,12 @@ purpose_name(int bit)
 	return bit >= 0 && bit < PURPOSE__COUNT ? purpose_names[bit] : "?";
 }
 
+const char *
+purpose_label(int bit)
+{
+	return bit >= 0 && bit < PURPOSE__COUNT ? tr(purpose_names[bit]) : "?";
+}
+
 void
 purposes_format(unsigned mask, char *buf, size_t size)
 {
@@ -178,10 +193,10 @@ purposes_format(unsigned mask, char *buf, size_t size)
 	buf[0] = '\0';
 	for (int i = 0; i < PURPOSE__COUNT && used < size; i++)
 		if (mask & (1u << i))
-			used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
-			    purpose_names[i]);
+			used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? tr(", ") : "",
+			    tr(purpose_names[i]));
 	if (used == 0)
-		snprintf(buf, size, "none");
+		snprintf(buf, size, "%s", tr("none"));
 }
 
 /* ---- reading one file onto a profile ------------------------------------ */

@@ -34,7 +34,10 @@ struct citation {
 	int line;
 };
 
+/* "law", "regulator guidance", "carrier practice": the identifier reports key on. */
 const char *standing_name(enum standing s);
+/* The same in the report language (util/i18n.h), for text meant to be read. */
+const char *standing_label(enum standing s);
 
 /* Every limit group: set says whether the profile (or a parent) sets it. */
 struct limit_hours {
@@ -154,6 +157,9 @@ void profile_zone_tzs(const struct profile *p, const char *e164, const struct tz
 /* Purposes ("marketing", …) as bits of a mask. */
 int purpose_parse(const char *s);      /* bit index or -1 */
 const char *purpose_name(int bit);
+/* The purpose in the report language (util/i18n.h); purpose_name stays the identifier. */
+const char *purpose_label(int bit);
+/* "marketing, collection" (or "none") in the report language. */
 void purposes_format(unsigned mask, char *buf, size_t size);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "util/arena.h"
 #include "util/cfg.h"
+#include "util/i18n.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 
@@ -295,7 +296,7 @@ schedule_format_day(const struct schedule *s, int wd, char *buf, size_t size)
 		used += (size_t)snprintf(buf + used, size - used, "%s%s–%s", used ? ", " : "", a, b);
 	}
 	if (used == 0)
-		snprintf(buf, size, "none");
+		snprintf(buf, size, "%s", tr("none"));
 }
 
 void

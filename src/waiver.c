@@ -10,6 +10,7 @@
 #include "finding.h"
 #include "util/arena.h"
 #include "util/cfg.h"
+#include "util/i18n.h"
 #include "util/phone.h"
 #include "util/timeutil.h"
 #include "util/xalloc.h"
@@ -202,10 +203,10 @@ waivers_apply(struct waivers *w, struct findings *f, int64_t today)
 		t.path = w->v[k].path;
 		t.line = w->v[k].line;
 		t.key = w->v[k].rule;
-		t.limit = "a waiver is valid up to its expiry date";
+		t.limit = tr("a waiver is valid up to its expiry date");
 		t.actual = date;
-		findings_add(f, &t, "the waiver of %s expired on %s, and the findings it covered are "
-		    "reported again; renew it with a new justification or fix them", w->v[k].rule, date);
+		findings_add(f, &t, tr("the waiver of %s expired on %s, and the findings it covered are "
+		    "reported again; renew it with a new justification or fix them"), w->v[k].rule, date);
 	}
 	free(expired_used);
 }

@@ -31,15 +31,21 @@ agent_guaranteed(const struct campaign *c)
 const struct citation *
 limit_abandon_rate(const struct profile *p, char *buf, size_t size)
 {
-	static const char *const denom[] = { "live-answered calls", "answered calls", "attempts" };
+	static const char *const denom[] = { N_("live-answered calls"), N_("answered calls"),
+		N_("attempts") };
+	const char *of;
 	char w[32];
 
 	if (!p->abandon_rate.set)
 		return NULL;
+	of = tr(denom[p->abandon_rate.denominator]);
 	format_duration(p->abandon_rate.window, w, sizeof(w));
-	snprintf(buf, size, "at most %g%% of %s per campaign %s%s", p->abandon_rate.max_percent,
-	    denom[p->abandon_rate.denominator], p->abandon_rate.calendar_day ? "per calendar day" :
-	    "in each successive window of ", p->abandon_rate.calendar_day ? "" : w);
+	if (p->abandon_rate.calendar_day)
+		snprintf(buf, size, tr("at most %g%% of %s per campaign per calendar day"),
+		    p->abandon_rate.max_percent, of);
+	else
+		snprintf(buf, size, tr("at most %g%% of %s per campaign in each successive window of %s"),
+		    p->abandon_rate.max_percent, of, w);
 	return &p->abandon_rate.cite;
 }
 
@@ -59,16 +65,18 @@ check_abandon_rate_config(struct check_ctx *ctx)
 		if (c->abandon_target < 0)
 			check_campaign(ctx, c->dial_mode == DIAL_UNSET ? SEV_MEDIUM : SEV_HIGH, c,
 			    c->dial_mode == DIAL_UNSET ? CS_DIAL_MODE : CS_ABANDON_TARGET,
-			    &p->abandon_rate.cite, limit, "not set",
-			    "campaign '%s' %s but sets no abandon_target, so the dialer's own default "
-			    "decides how many calls it drops", c->name,
-			    c->dial_mode == DIAL_PREDICTIVE ? "dials predictively" :
-			    c->dial_mode == DIAL_PROGRESSIVE ? "dials progressively with AMD" :
-			    "does not say its dial_mode (it may dial predictively)");
+			    &p->abandon_rate.cite, limit, tr("not set"),
+			    c->dial_mode == DIAL_PREDICTIVE ? tr("campaign '%s' dials predictively but "
+			    "sets no abandon_target, so the dialer's own default decides how many calls "
+			    "it drops") : c->dial_mode == DIAL_PROGRESSIVE ? tr("campaign '%s' dials "
+			    "progressively with AMD but sets no abandon_target, so the dialer's own "
+			    "default decides how many calls it drops") : tr("campaign '%s' does not say "
+			    "its dial_mode (it may dial predictively) but sets no abandon_target, so the "
+			    "dialer's own default decides how many calls it drops"), c->name);
 		else if (c->abandon_target > p->abandon_rate.max_percent)
 			check_campaign(ctx, SEV_HIGH, c, CS_ABANDON_TARGET, &p->abandon_rate.cite, limit,
 			    arena_printf(ctx->scratch, "%g%%", c->abandon_target),
-			    "campaign '%s' targets %g%% abandoned calls, above the limit of %g%%", c->name,
+			    tr("campaign '%s' targets %g%% abandoned calls, above the limit of %g%%"), c->name,
 			    c->abandon_target, p->abandon_rate.max_percent);
 	}
 }
@@ -78,9 +86,12 @@ limit_abandon_message(const struct profile *p, char *buf, size_t size)
 {
 	if (!p->abandon_message.set)
 		return NULL;
-	snprintf(buf, size, "%s within %g s of the answer",
-	    p->abandon_message.required ? "an identification message" : "any message",
-	    p->abandon_message.max_seconds);
+	if (p->abandon_message.required)
+		snprintf(buf, size, tr("an identification message within %g s of the answer"),
+		    p->abandon_message.max_seconds);
+	else
+		snprintf(buf, size, tr("any message within %g s of the answer"),
+		    p->abandon_message.max_seconds);
 	return &p->abandon_message.cite;
 }
 
@@ -101,19 +112,19 @@ check_abandon_message_config(struct check_ctx *ctx)
 			if (p->abandon_message.required)
 				check_campaign(ctx, SEV_MEDIUM, c, CS_ABANDON_MESSAGE,
 				    &p->abandon_message.cite, limit,
-				    c->abandon_message == TRI_NO ? "off" : "not set",
-				    "campaign '%s' can abandon calls but plays no message on them, so "
-				    "they are silent calls", c->name);
+				    c->abandon_message == TRI_NO ? tr("off") : tr("not set"),
+				    tr("campaign '%s' can abandon calls but plays no message on them, so "
+				    "they are silent calls"), c->name);
 		} else if (c->abandon_message_delay < 0) {
 			check_campaign(ctx, SEV_LOW, c, CS_ABANDON_MESSAGE_DELAY,
-			    &p->abandon_message.cite, limit, "not set",
-			    "campaign '%s' does not say how soon its abandon message starts (limit %g s)",
+			    &p->abandon_message.cite, limit, tr("not set"),
+			    tr("campaign '%s' does not say how soon its abandon message starts (limit %g s)"),
 			    c->name, p->abandon_message.max_seconds);
 		} else if (c->abandon_message_delay > p->abandon_message.max_seconds) {
 			check_campaign(ctx, SEV_MEDIUM, c, CS_ABANDON_MESSAGE_DELAY,
 			    &p->abandon_message.cite, limit,
-			    arena_printf(ctx->scratch, "%g s", c->abandon_message_delay),
-			    "campaign '%s' starts its abandon message after %g s, later than %g s",
+			    arena_printf(ctx->scratch, tr("%g s"), c->abandon_message_delay),
+			    tr("campaign '%s' starts its abandon message after %g s, later than %g s"),
 			    c->name, c->abandon_message_delay, p->abandon_message.max_seconds);
 		}
 	}
@@ -124,9 +135,12 @@ limit_recall_after_abandon(const struct profile *p, char *buf, size_t size)
 {
 	if (!p->recall_after_abandon.set)
 		return NULL;
-	snprintf(buf, size, "no new call within %d h of an abandoned call%s",
-	    p->recall_after_abandon.hours,
-	    p->recall_after_abandon.live_agent_exempt ? " unless a live agent is guaranteed" : "");
+	if (p->recall_after_abandon.live_agent_exempt)
+		snprintf(buf, size, tr("no new call within %d h of an abandoned call unless a live agent "
+		    "is guaranteed"), p->recall_after_abandon.hours);
+	else
+		snprintf(buf, size, tr("no new call within %d h of an abandoned call"),
+		    p->recall_after_abandon.hours);
 	return &p->recall_after_abandon.cite;
 }
 
@@ -155,8 +169,8 @@ check_recall_after_abandon_config(struct check_ctx *ctx)
 		}
 		if (delay < 0) {
 			check_campaign(ctx, SEV_MEDIUM, c, CS_RETRY_AFTER_ABANDON,
-			    &p->recall_after_abandon.cite, limit, "not set",
-			    "campaign '%s' sets no delay before an abandoned number is called again",
+			    &p->recall_after_abandon.cite, limit, tr("not set"),
+			    tr("campaign '%s' sets no delay before an abandoned number is called again"),
 			    c->name);
 			continue;
 		}
@@ -164,7 +178,7 @@ check_recall_after_abandon_config(struct check_ctx *ctx)
 			continue;
 		format_duration(delay, have, sizeof(have));
 		check_campaign(ctx, SEV_MEDIUM, c, cs, &p->recall_after_abandon.cite, limit, have,
-		    "campaign '%s' may call an abandoned number again after %s, sooner than %d h",
+		    tr("campaign '%s' may call an abandoned number again after %s, sooner than %d h"),
 		    c->name, have, p->recall_after_abandon.hours);
 	}
 }
@@ -209,8 +223,8 @@ recall_per_number(struct event_ctx *ctx, struct call *const *calls, size_t n)
 static void
 recall_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
 {
-	snprintf(buf, size, "called %d h %02d min after an abandoned call to the same number "
-	    "(minimum %d h)", v->aux / 60, v->aux % 60, ctx->profile->recall_after_abandon.hours);
+	snprintf(buf, size, tr("called %d h %02d min after an abandoned call to the same number "
+	    "(minimum %d h)"), v->aux / 60, v->aux % 60, ctx->profile->recall_after_abandon.hours);
 }
 
 const struct event_hooks recall_after_abandon_events = {
@@ -335,15 +349,20 @@ rate_finish(struct event_ctx *ctx)
 			t.key = "abandon-rate";
 			t.ident = from;
 			t.limit = limit;
-			t.actual = arena_printf(ctx->scratch, "%.2f%% (%llu of %llu)",
+			t.actual = arena_printf(ctx->scratch, tr("%.2f%% (%llu of %llu)"),
 			    100.0 * (double)ab / (double)base, (unsigned long long)ab,
 			    (unsigned long long)base);
 			t.cite = &p->abandon_rate.cite;
-			findings_add(ctx->out, &t, "campaign '%s' abandoned %.2f%% of its calls (%llu of "
-			    "%llu) %s%s%s%s; the limit is %g%%", t.campaign, 100.0 * (double)ab /
-			    (double)base, (unsigned long long)ab, (unsigned long long)base,
-			    span == 1 ? "on " : "from ", from, span == 1 ? "" : " to ", span == 1 ? "" : to,
-			    p->abandon_rate.max_percent);
+			if (span == 1)
+				findings_add(ctx->out, &t, tr("campaign '%s' abandoned %.2f%% of its calls "
+				    "(%llu of %llu) on %s; the limit is %g%%"), t.campaign,
+				    100.0 * (double)ab / (double)base, (unsigned long long)ab,
+				    (unsigned long long)base, from, p->abandon_rate.max_percent);
+			else
+				findings_add(ctx->out, &t, tr("campaign '%s' abandoned %.2f%% of its calls "
+				    "(%llu of %llu) from %s to %s; the limit is %g%%"), t.campaign,
+				    100.0 * (double)ab / (double)base, (unsigned long long)ab,
+				    (unsigned long long)base, from, to, p->abandon_rate.max_percent);
 		}
 	}
 	free(s->v);

@@ -11,6 +11,7 @@
 #include "calendar.h"
 #include "calllog.h"
 #include "checks/events.h"
+#include "util/i18n.h"
 #include "util/timeutil.h"
 
 /* The calendar changes a verdict only when holidays are barred or make-up
@@ -37,8 +38,8 @@ limit_calendar_expiry(const struct profile *p, char *buf, size_t size)
 		return NULL;
 	format_date(c->valid_from, from, sizeof(from));
 	format_date(c->valid_until, until, sizeof(until));
-	snprintf(buf, size, "calls only on days the holiday calendar '%s' covers (%s to %s)", c->id,
-	    from, until);
+	snprintf(buf, size, tr("calls only on days the holiday calendar '%s' covers (%s to %s)"),
+	    c->id, from, until);
 	return &p->hours.cite;
 }
 
@@ -67,9 +68,9 @@ expiry_describe(const struct event_ctx *ctx, const struct violation *v, char *bu
 	char edge[16];
 
 	format_date(v->reason ? cal->valid_until : cal->valid_from, edge, sizeof(edge));
-	snprintf(buf, size, v->reason ? "after the last day of the holiday calendar '%s' (%s): its "
-	    "holidays are unknown" : "before the first day of the holiday calendar '%s' (%s): its "
-	    "holidays are unknown", cal->id, edge);
+	snprintf(buf, size, v->reason ? tr("after the last day of the holiday calendar '%s' (%s): "
+	    "its holidays are unknown") : tr("before the first day of the holiday calendar '%s' "
+	    "(%s): its holidays are unknown"), cal->id, edge);
 }
 
 const struct event_hooks calendar_expiry_events = {

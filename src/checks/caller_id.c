@@ -18,17 +18,17 @@ limit_caller_id(const struct profile *p, char *buf, size_t size)
 
 	if (!p->caller_id.set)
 		return NULL;
-	used = (size_t)snprintf(buf, size, "%s",
-	    p->caller_id.required ? "a genuine caller ID must be presented" : "caller ID rules");
+	used = (size_t)snprintf(buf, size, "%s", p->caller_id.required ?
+	    tr("a genuine caller ID must be presented") : tr("caller ID rules"));
 	if (regex_list_count(p->caller_id.allowed) > 0 && used < size)
-		used += (size_t)snprintf(buf + used, size - used, "; only numbers matching %s",
+		used += (size_t)snprintf(buf + used, size - used, tr("; only numbers matching %s"),
 		    regex_list_pattern(p->caller_id.allowed, 0));
 	if (regex_list_count(p->caller_id.forbidden) > 0 && used < size)
-		used += (size_t)snprintf(buf + used, size - used, "; never numbers matching %s",
+		used += (size_t)snprintf(buf + used, size - used, tr("; never numbers matching %s"),
 		    regex_list_pattern(p->caller_id.forbidden, 0));
 	if (regex_list_count(p->caller_id.inbound_only) > 0 && used < size)
-		snprintf(buf + used, size - used, "; numbers matching %s are inbound-only without an "
-		    "outbound commitment on the licence", regex_list_pattern(p->caller_id.inbound_only, 0));
+		snprintf(buf + used, size - used, tr("; numbers matching %s are inbound-only without an "
+		    "outbound commitment on the licence"), regex_list_pattern(p->caller_id.inbound_only, 0));
 	return &p->caller_id.cite;
 }
 
@@ -61,38 +61,43 @@ check_one(struct check_ctx *ctx, const struct campaign *c, size_t k, const char 
 	if (st != PHONE_OK) {
 		/* A withheld or malformed caller ID is not personal data: it can be shown. */
 		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, raw, cite, limit,
-		    phone_status_text(st), "campaign '%s' presents caller ID \"%s\", which is %s",
-		    c->name, raw, st == PHONE_WITHHELD ? "withheld (hidden from the called person)" :
-		    "not a valid phone number");
+		    tr(phone_status_text(st)), st == PHONE_WITHHELD ? tr("campaign '%s' presents "
+		    "caller ID \"%s\", which is withheld (hidden from the called person)") :
+		    tr("campaign '%s' presents caller ID \"%s\", which is not a valid phone number"),
+		    c->name, raw);
 		return;
 	}
 	shown = check_number(ctx, e164);
 	nsn = phone_national(e164, &p->numbering);
 	if (nsn == NULL)
 		nsn = e164;
-	if ((m = regex_list_match(p->caller_id.forbidden, nsn)) >= 0 || m == REGEX_LIMIT)
+	if ((m = regex_list_match(p->caller_id.forbidden, nsn)) == REGEX_LIMIT)
 		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, arena_printf(ctx->scratch, "%s/forbidden", e164), cite, limit, shown,
-		    "campaign '%s' presents caller ID %s, which the profile forbids%s", c->name, shown,
-		    m == REGEX_LIMIT ? " (pattern match exceeded its effort limit; treated as a match)" :
-		    arena_printf(ctx->scratch, " (matches %s)", regex_list_pattern(p->caller_id.forbidden, (size_t)m)));
+		    tr("campaign '%s' presents caller ID %s, which the profile forbids (pattern match "
+		    "exceeded its effort limit; treated as a match)"), c->name, shown);
+	else if (m >= 0)
+		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, arena_printf(ctx->scratch, "%s/forbidden", e164), cite, limit, shown,
+		    tr("campaign '%s' presents caller ID %s, which the profile forbids (matches %s)"),
+		    c->name, shown, regex_list_pattern(p->caller_id.forbidden, (size_t)m));
 	if (regex_list_count(p->caller_id.allowed) > 0 &&
 	    regex_list_match(p->caller_id.allowed, nsn) < 0)
 		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, arena_printf(ctx->scratch, "%s/allowed", e164),
 		    cite, limit, shown,
-		    "campaign '%s' presents caller ID %s, outside the ranges the profile allows for "
-		    "outbound calls", c->name, shown);
+		    tr("campaign '%s' presents caller ID %s, outside the ranges the profile allows for "
+		    "outbound calls"), c->name, shown);
 	m = regex_list_match(p->caller_id.inbound_only, nsn);
 	if ((m >= 0 || m == REGEX_LIMIT) && (ctx->licence == NULL || !ctx->licence->outbound_commitment))
 		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, arena_printf(ctx->scratch, "%s/inbound", e164),
 		    cite, limit, shown,
-		    "campaign '%s' presents caller ID %s, an inbound-only access number, and %s", c->name,
-		    shown, ctx->licence == NULL ? "no licence was given to show an outbound commitment" :
-		    "the licence records no outbound commitment letter");
+		    ctx->licence == NULL ? tr("campaign '%s' presents caller ID %s, an inbound-only "
+		    "access number, and no licence was given to show an outbound commitment") :
+		    tr("campaign '%s' presents caller ID %s, an inbound-only access number, and the "
+		    "licence records no outbound commitment letter"), c->name, shown);
 	if (ctx->licence != NULL && ctx->licence->ncaller_numbers > 0 && !licensed(ctx, e164))
 		check_campaign_ident(ctx, SEV_HIGH, c, CS_CALLER_IDS, arena_printf(ctx->scratch, "%s/licence", e164),
 		    cite, limit, shown,
-		    "campaign '%s' presents caller ID %s, which is not among the licence's caller "
-		    "numbers", c->name, shown);
+		    tr("campaign '%s' presents caller ID %s, which is not among the licence's caller "
+		    "numbers"), c->name, shown);
 }
 
 void
@@ -108,7 +113,7 @@ check_caller_id_config(struct check_ctx *ctx)
 
 		if (c->ncaller_ids == 0 && p->caller_id.required)
 			check_campaign(ctx, SEV_HIGH, c, CS_CALLER_IDS, &p->caller_id.cite, limit,
-			    "none", "campaign '%s' presents no caller ID", c->name);
+			    tr("none"), tr("campaign '%s' presents no caller ID"), c->name);
 		for (size_t k = 0; k < c->ncaller_ids; k++)
 			check_one(ctx, c, k, limit);
 	}
@@ -197,25 +202,25 @@ cid_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, 
 		phone_display(s, &ctx->profile->numbering, ctx->show_numbers, shown, sizeof(shown));
 	switch (v->reason) {
 	case CID_MISSING:
-		snprintf(buf, size, "no caller ID presented");
+		snprintf(buf, size, "%s", tr("no caller ID presented"));
 		break;
 	case CID_WITHHELD:
-		snprintf(buf, size, "caller ID %s is withheld", shown);
+		snprintf(buf, size, tr("caller ID %s is withheld"), shown);
 		break;
 	case CID_MALFORMED:
-		snprintf(buf, size, "caller ID %s is not a valid number", shown);
+		snprintf(buf, size, tr("caller ID %s is not a valid number"), shown);
 		break;
 	case CID_FORBIDDEN:
-		snprintf(buf, size, "caller ID %s is forbidden by the profile", shown);
+		snprintf(buf, size, tr("caller ID %s is forbidden by the profile"), shown);
 		break;
 	case CID_NOT_ALLOWED:
-		snprintf(buf, size, "caller ID %s is outside the allowed ranges", shown);
+		snprintf(buf, size, tr("caller ID %s is outside the allowed ranges"), shown);
 		break;
 	case CID_INBOUND_ONLY:
-		snprintf(buf, size, "caller ID %s is an inbound-only access number", shown);
+		snprintf(buf, size, tr("caller ID %s is an inbound-only access number"), shown);
 		break;
 	default:
-		snprintf(buf, size, "caller ID %s is not among the licence's caller numbers", shown);
+		snprintf(buf, size, tr("caller ID %s is not among the licence's caller numbers"), shown);
 		break;
 	}
 }

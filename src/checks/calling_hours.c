@@ -19,9 +19,9 @@ limit_calling_hours(const struct profile *p, char *buf, size_t size)
 	if (!p->hours.set)
 		return NULL;
 	schedule_format(&p->hours.windows, win, sizeof(win));
-	used = (size_t)snprintf(buf, size, "%s, callee's local time", win);
+	used = (size_t)snprintf(buf, size, tr("%s, callee's local time"), win);
 	if (p->hours.holidays_barred && used < size)
-		snprintf(buf + used, size - used, "; no calls on public holidays (calendar %s)",
+		snprintf(buf + used, size - used, tr("; no calls on public holidays (calendar %s)"),
 		    p->hours.calendar_id);
 	return &p->hours.cite;
 }
@@ -104,11 +104,11 @@ check_windows(struct check_ctx *ctx, const struct campaign *c, const char *limit
 	schedule_format(&excess, when, sizeof(when));
 	if (c->windows_in_callee_zone)
 		check_campaign(ctx, SEV_HIGH, c, CS_WINDOWS, &p->hours.cite, limit, actual,
-		    "campaign '%s' may call outside the permitted hours: %s", c->name, when);
+		    tr("campaign '%s' may call outside the permitted hours: %s"), c->name, when);
 	else
 		check_campaign(ctx, SEV_HIGH, c, CS_WINDOWS, &p->hours.cite, limit, actual,
-		    "campaign '%s' keeps its windows in the server's zone (%s), so it may call "
-		    "outside the permitted hours at the callee's local time: %s (in %s)", c->name,
+		    tr("campaign '%s' keeps its windows in the server's zone (%s), so it may call "
+		    "outside the permitted hours at the callee's local time: %s (in %s)"), c->name,
 		    c->server_timezone, when, zones);
 }
 
@@ -124,16 +124,16 @@ check_calling_hours_config(struct check_ctx *ctx)
 		const struct campaign *c = &ctx->campaigns->v[i];
 
 		if (!c->has_windows)
-			check_campaign(ctx, SEV_HIGH, c, CS_WINDOWS, &p->hours.cite, limit, "not set",
-			    "campaign '%s' sets no calling windows, so nothing stops the dialer from "
-			    "calling at any hour", c->name);
+			check_campaign(ctx, SEV_HIGH, c, CS_WINDOWS, &p->hours.cite, limit, tr("not set"),
+			    tr("campaign '%s' sets no calling windows, so nothing stops the dialer from "
+			    "calling at any hour"), c->name);
 		else
 			check_windows(ctx, c, limit);
 		if (p->hours.holidays_barred && c->skip_holidays != TRI_YES)
 			check_campaign(ctx, SEV_HIGH, c, CS_SKIP_HOLIDAYS, &p->hours.cite, limit,
-			    c->skip_holidays == TRI_NO ? "skip_holidays = false" : "not set",
-			    "campaign '%s' does not skip public holidays, on which the profile bars "
-			    "calls (calendar %s)", c->name, p->hours.calendar_id);
+			    c->skip_holidays == TRI_NO ? "skip_holidays = false" : tr("not set"),
+			    tr("campaign '%s' does not skip public holidays, on which the profile bars "
+			    "calls (calendar %s)"), c->name, p->hours.calendar_id);
 	}
 }
 
@@ -200,15 +200,18 @@ hours_describe(const struct event_ctx *ctx, const struct violation *v, char *buf
 	switch (v->reason) {
 	case HOURS_HOLIDAY:
 		calendar_is_holiday(h->calendar, day, &name);
-		snprintf(buf, size, "on a public holiday (%s%s), on which calls are barred",
-		    name != NULL && name[0] ? name : "calendar ",
-		    name != NULL && name[0] ? "" : h->calendar_id);
+		if (name != NULL && name[0])
+			snprintf(buf, size, tr("on a public holiday (%s), on which calls are barred"),
+			    name);
+		else
+			snprintf(buf, size, tr("on a public holiday (calendar %s), on which calls are "
+			    "barred"), h->calendar_id);
 		break;
 	case HOURS_BARRED_DATE:
-		snprintf(buf, size, "on a barred date");
+		snprintf(buf, size, "%s", tr("on a barred date"));
 		break;
 	default:
-		snprintf(buf, size, "started %s %s callee's local time, outside the permitted hours",
+		snprintf(buf, size, tr("started %s %s callee's local time, outside the permitted hours"),
 		    weekday_name(weekday_from_days(day)), tod);
 		break;
 	}

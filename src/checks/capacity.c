@@ -18,12 +18,15 @@ const struct citation *
 limit_capacity(const struct profile *p, char *buf, size_t size)
 {
 	if (!p->capacity.set) {
-		snprintf(buf, size, "no more concurrent calls than licensed");
+		snprintf(buf, size, "%s", tr("no more concurrent calls than licensed"));
 		return NULL;
 	}
-	snprintf(buf, size, "at most %d concurrent call%s per caller number, and no more channels "
-	    "than licensed", p->capacity.per_caller_number,
-	    p->capacity.per_caller_number == 1 ? "" : "s");
+	if (p->capacity.per_caller_number == 1)
+		snprintf(buf, size, "%s", tr("at most 1 concurrent call per caller number, and no more "
+		    "channels than licensed"));
+	else
+		snprintf(buf, size, tr("at most %d concurrent calls per caller number, and no more "
+		    "channels than licensed"), p->capacity.per_caller_number);
 	return &p->capacity.cite;
 }
 
@@ -35,29 +38,29 @@ check_licence_channels(struct check_ctx *ctx)
 	bool all_set = true;
 	char limit[128];
 
-	snprintf(limit, sizeof(limit), "%d concurrent channels (licence)", l->channels);
+	snprintf(limit, sizeof(limit), tr("%d concurrent channels (licence)"), l->channels);
 	for (size_t i = 0; i < ctx->campaigns->n; i++) {
 		const struct campaign *c = &ctx->campaigns->v[i];
 
 		if (c->max_channels <= 0) {
 			all_set = false;
 			check_campaign_ident(ctx, SEV_MEDIUM, c, CS_MAX_CHANNELS, "licence", NULL, limit,
-			    "not set",
-			    "campaign '%s' sets no channel limit; the licence allows %d", c->name,
+			    tr("not set"),
+			    tr("campaign '%s' sets no channel limit; the licence allows %d"), c->name,
 			    l->channels);
 			continue;
 		}
 		total += c->max_channels;
 		if (c->max_channels > l->channels)
 			check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_CHANNELS, "licence", NULL, limit,
-			    arena_printf(ctx->scratch, "%d channels", c->max_channels),
-			    "campaign '%s' may use %d channels; the licence allows %d", c->name,
+			    arena_printf(ctx->scratch, tr("%d channels"), c->max_channels),
+			    tr("campaign '%s' may use %d channels; the licence allows %d"), c->name,
 			    c->max_channels, l->channels);
 	}
 	if (all_set && ctx->campaigns->n > 1 && total > l->channels)
 		check_licence(ctx, SEV_HIGH, l->capacity_line, "channels/total", NULL, limit,
-		    arena_printf(ctx->scratch, "%lld channels", total),
-		    "the %zu campaigns together may use %lld channels; the licence allows %d",
+		    arena_printf(ctx->scratch, tr("%lld channels"), total),
+		    tr("the %zu campaigns together may use %lld channels; the licence allows %d"),
 		    ctx->campaigns->n, total, l->channels);
 }
 
@@ -85,13 +88,22 @@ check_capacity_config(struct check_ctx *ctx)
 		allowed = (long long)p->capacity.per_caller_number * (long long)valid;
 		if (c->max_channels <= 0 || valid == 0 || c->max_channels <= allowed)
 			continue;
-		check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_CHANNELS, "per-caller-number",
-		    &p->capacity.cite, limit,
-		    arena_printf(ctx->scratch, "%d channels over %zu caller number%s", c->max_channels,
-		    valid, valid == 1 ? "" : "s"),
-		    "campaign '%s' may run %d concurrent calls over %zu valid caller number%s; at %d "
-		    "per number it may run at most %lld", c->name, c->max_channels, valid,
-		    valid == 1 ? "" : "s", p->capacity.per_caller_number, allowed);
+		if (valid == 1)
+			check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_CHANNELS, "per-caller-number",
+			    &p->capacity.cite, limit,
+			    arena_printf(ctx->scratch, tr("%d channels over 1 caller number"),
+			    c->max_channels),
+			    tr("campaign '%s' may run %d concurrent calls over 1 valid caller number; at "
+			    "%d per number it may run at most %lld"), c->name, c->max_channels,
+			    p->capacity.per_caller_number, allowed);
+		else
+			check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_CHANNELS, "per-caller-number",
+			    &p->capacity.cite, limit,
+			    arena_printf(ctx->scratch, tr("%d channels over %zu caller numbers"),
+			    c->max_channels, valid),
+			    tr("campaign '%s' may run %d concurrent calls over %zu valid caller numbers; "
+			    "at %d per number it may run at most %lld"), c->name, c->max_channels, valid,
+			    p->capacity.per_caller_number, allowed);
 	}
 }
 
@@ -213,10 +225,11 @@ capacity_finish(struct event_ctx *ctx)
 	t.path = ctx->log->files[s.peak_file].path;
 	t.line = (int)s.peak_line;
 	t.key = "capacity/peak";
-	t.limit = arena_printf(ctx->scratch, "%d concurrent calls (%s)", ctx->capacity,
-	    ctx->capacity_from_option ? "--capacity" : "licence");
-	t.actual = arena_printf(ctx->scratch, "peak of %zu", s.peak);
-	findings_add(ctx->out, &t, "the logs reach %zu concurrent calls at %s; the capacity is %d",
+	t.limit = ctx->capacity_from_option ?
+	    arena_printf(ctx->scratch, tr("%d concurrent calls (--capacity)"), ctx->capacity) :
+	    arena_printf(ctx->scratch, tr("%d concurrent calls (licence)"), ctx->capacity);
+	t.actual = arena_printf(ctx->scratch, tr("peak of %zu"), s.peak);
+	findings_add(ctx->out, &t, tr("the logs reach %zu concurrent calls at %s; the capacity is %d"),
 	    s.peak, when, ctx->capacity);
 }
 
@@ -224,10 +237,10 @@ static void
 capacity_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
 {
 	if (v->reason == 1)
-		snprintf(buf, size, "started while its caller number had %d calls in progress "
-		    "(limit %d per caller number)", v->aux, ctx->profile->capacity.per_caller_number);
+		snprintf(buf, size, tr("started while its caller number had %d calls in progress "
+		    "(limit %d per caller number)"), v->aux, ctx->profile->capacity.per_caller_number);
 	else
-		snprintf(buf, size, "started with %d calls in progress (capacity %d)", v->aux,
+		snprintf(buf, size, tr("started with %d calls in progress (capacity %d)"), v->aux,
 		    ctx->capacity);
 }
 

@@ -1,6 +1,7 @@
 /* Helpers shared by the checks: building findings with their evidence. */
 #include "checks/check.h"
 
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -78,6 +79,26 @@ check_licence(struct check_ctx *ctx, enum severity sev, int line, const char *ke
 	va_start(ap, fmt);
 	add(ctx, &t, fmt, ap);
 	va_end(ap);
+}
+
+struct finding *
+check_event_summary(struct findings *out, const struct finding *t, uint64_t count, uint64_t total,
+    const char (*ex)[400], size_t nex)
+{
+	char examples[3 * 400 + 8] = "";
+	size_t used = 0;
+	double share = total ? 100.0 * (double)count / (double)total : 0.0;
+
+	for (size_t k = 0; k < nex && k < 3 && used < sizeof(examples); k++)
+		used += (size_t)snprintf(examples + used, sizeof(examples) - used, "%s%s",
+		    k ? tr("; ") : "", ex[k]);
+	if (t->campaign != NULL)
+		return findings_add(out, t, count == 1 ?
+		    tr("%" PRIu64 " call of campaign '%s' (%.1f%% of %" PRIu64 "): %s") :
+		    tr("%" PRIu64 " calls of campaign '%s' (%.1f%% of %" PRIu64 "): %s"), count,
+		    t->campaign, share, total, examples);
+	return findings_add(out, t, count == 1 ? tr("%" PRIu64 " call (%.1f%% of %" PRIu64 "): %s") :
+	    tr("%" PRIu64 " calls (%.1f%% of %" PRIu64 "): %s"), count, share, total, examples);
 }
 
 const char *

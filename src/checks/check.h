@@ -9,6 +9,7 @@
 #include "finding.h"
 #include "model.h"
 #include "profile.h"
+#include "util/i18n.h"
 
 struct arena;
 
@@ -35,6 +36,13 @@ void check_campaign_ident(struct check_ctx *ctx, enum severity sev, const struct
 void check_licence(struct check_ctx *ctx, enum severity sev, int line, const char *key,
     const struct citation *cite, const char *limit, const char *actual, const char *fmt, ...)
 	__attribute__((format(printf, 8, 9)));
+/*
+ * The finding that sums up a rule's violating calls of one campaign (t has
+ * its evidence): count of total calls, and the first nex examples (each a
+ * sentence of its own). One whole sentence per case, so that it translates.
+ */
+struct finding *check_event_summary(struct findings *out, const struct finding *t,
+    uint64_t count, uint64_t total, const char (*ex)[400], size_t nex);
 /* A number as the report may show it: masked unless --show-numbers. */
 const char *check_number(struct check_ctx *ctx, const char *e164);
 

@@ -11,16 +11,16 @@
 const struct citation *
 limit_destination(const struct profile *p, char *buf, size_t size)
 {
-	size_t used = 0;
-	size_t n;
+	char patterns[1024] = "";
+	size_t used = 0, n;
 
 	if (!p->blocked_destinations.set)
 		return NULL;
 	n = regex_list_count(p->blocked_destinations.patterns);
-	used = (size_t)snprintf(buf, size, "never dial numbers matching");
-	for (size_t i = 0; i < n && used < size; i++)
-		used += (size_t)snprintf(buf + used, size - used, "%s %s", i ? "," : "",
-		    regex_list_pattern(p->blocked_destinations.patterns, i));
+	for (size_t i = 0; i < n && used < sizeof(patterns); i++)
+		used += (size_t)snprintf(patterns + used, sizeof(patterns) - used, "%s%s",
+		    i ? ", " : "", regex_list_pattern(p->blocked_destinations.patterns, i));
+	snprintf(buf, size, tr("never dial numbers matching %s"), patterns);
 	return &p->blocked_destinations.cite;
 }
 
@@ -38,9 +38,9 @@ check_destination_config(struct check_ctx *ctx)
 		if (c->destination_filter != TRI_YES)
 			check_campaign(ctx, SEV_MEDIUM, c, CS_DESTINATION_FILTER,
 			    &p->blocked_destinations.cite, limit,
-			    c->destination_filter == TRI_NO ? "off" : "not set",
-			    "campaign '%s' does not filter blocked destinations (emergency, premium and "
-			    "special numbers) out of its lead lists", c->name);
+			    c->destination_filter == TRI_NO ? tr("off") : tr("not set"),
+			    tr("campaign '%s' does not filter blocked destinations (emergency, premium and "
+			    "special numbers) out of its lead lists"), c->name);
 	}
 }
 
@@ -73,9 +73,12 @@ static void
 destination_describe(const struct event_ctx *ctx, const struct violation *v, char *buf,
     size_t size)
 {
-	snprintf(buf, size, "blocked destination (matches %s)", v->aux >= 0 ?
-	    regex_list_pattern(ctx->profile->blocked_destinations.patterns, (size_t)v->aux) :
-	    "a pattern whose match hit its effort limit");
+	if (v->aux >= 0)
+		snprintf(buf, size, tr("blocked destination (matches %s)"),
+		    regex_list_pattern(ctx->profile->blocked_destinations.patterns, (size_t)v->aux));
+	else
+		snprintf(buf, size, "%s", tr("blocked destination (matches a pattern whose match hit "
+		    "its effort limit)"));
 }
 
 const struct event_hooks destination_events = {

@@ -331,7 +331,7 @@ summarise(struct event_ctx *ctx)
 			number_text(ctx, v->number, num, sizeof(num));
 			describe(ctx, v, why, sizeof(why));
 			if (v->file == first->file)
-				snprintf(ex[k], sizeof(ex[k]), "line %" PRIu32 " (%s, %s): %s", v->line, when,
+				snprintf(ex[k], sizeof(ex[k]), tr("line %" PRIu32 " (%s, %s): %s"), v->line, when,
 				    num, why);
 			else
 				snprintf(ex[k], sizeof(ex[k]), "%s:%" PRIu32 " (%s, %s): %s",
@@ -348,14 +348,9 @@ summarise(struct event_ctx *ctx)
 		if (r->limit != NULL)
 			t.cite = r->limit(ctx->profile, limit, sizeof(limit));
 		t.limit = limit[0] ? limit : NULL;
-		t.actual = arena_printf(ctx->scratch, "%" PRIu64 " of %" PRIu64 " calls", g->count, total);
+		t.actual = arena_printf(ctx->scratch, tr("%" PRIu64 " of %" PRIu64 " calls"), g->count, total);
 		t.ident = g->waiver != NULL ? "events/waived" : "events";
-		added = findings_add(ctx->out, &t, "%" PRIu64 " call%s%s%s%s (%.1f%% of %" PRIu64 "): %s%s%s%s%s",
-		    g->count, g->count == 1 ? "" : "s", t.campaign ? " of campaign '" : "",
-		    t.campaign ? t.campaign : "", t.campaign ? "'" : "",
-		    total ? 100.0 * (double)g->count / (double)total : 0.0,
-		    total, ex[0], k > 1 ? "; " : "", k > 1 ? ex[1] : "", k > 2 ? "; " : "",
-		    k > 2 ? ex[2] : "");
+		added = check_event_summary(ctx->out, &t, g->count, total, ex, k);
 		added->waived = g->waiver;
 	}
 }
@@ -574,7 +569,7 @@ write_detail(const struct event_ctx *ctx, const struct violation *v, bool waived
 	number_text(ctx, v->number, num, sizeof(num));
 	describe(ctx, v, why, sizeof(why));
 	if (waived)
-		strncat(why, " (waived)", sizeof(why) - strlen(why) - 1);
+		strncat(why, tr(" (waived)"), sizeof(why) - strlen(why) - 1);
 	csv_cell(out, rule_table[v->rule].id);
 	fputc(',', out);
 	csv_cell(out, ctx->log->files[v->file].path);

@@ -21,9 +21,18 @@ limit_frequency(const struct profile *p, char *buf, size_t size)
 		char w[32];
 
 		format_duration(f->window, w, sizeof(w));
-		used += (size_t)snprintf(buf + used, size - used, "%sat most %d call%s per number %s%s",
-		    i ? "; " : "", f->calls, f->calls == 1 ? "" : "s",
-		    f->calendar_day ? "per local calendar day" : "in any rolling ", f->calendar_day ? "" : w);
+		if (i > 0)
+			used += (size_t)snprintf(buf + used, size - used, "%s", tr("; "));
+		if (used >= size)
+			break;
+		if (f->calendar_day)
+			used += (size_t)snprintf(buf + used, size - used, f->calls == 1 ?
+			    tr("at most %d call per number per local calendar day") :
+			    tr("at most %d calls per number per local calendar day"), f->calls);
+		else
+			used += (size_t)snprintf(buf + used, size - used, f->calls == 1 ?
+			    tr("at most %d call per number in any rolling %s") :
+			    tr("at most %d calls per number in any rolling %s"), f->calls, w);
 	}
 	return &p->frequency[0].cite;
 }
@@ -87,21 +96,28 @@ check_frequency_config(struct check_ctx *ctx)
 			long long most = frequency_max_in_window(c, f->window, &bound);
 			char w[32], limit[96];
 
-			format_duration(f->window, w, sizeof(w));
+			char ident[96];
+
+			/* the identity stays English: fingerprints must not depend on the language */
+			format_duration_en(f->window, w, sizeof(w));
 			if (f->calendar_day)
 				snprintf(w, sizeof(w), "local day");
-			snprintf(limit, sizeof(limit), "at most %d calls per number per %s", f->calls, w);
+			snprintf(ident, sizeof(ident), "at most %d calls per number per %s", f->calls, w);
+			format_duration(f->window, w, sizeof(w));
+			if (f->calendar_day)
+				snprintf(w, sizeof(w), "%s", tr("local day"));
+			snprintf(limit, sizeof(limit), tr("at most %d calls per number per %s"), f->calls, w);
 			if (most == LLONG_MAX)
-				check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_ATTEMPTS, limit, &f->cite, limit,
-				    "unlimited",
-				    "campaign '%s' sets no max_attempts and no retry delay above zero, so "
-				    "nothing limits the calls to one number per %s (limit: %d)", c->name, w,
+				check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_ATTEMPTS, ident, &f->cite, limit,
+				    tr("unlimited"),
+				    tr("campaign '%s' sets no max_attempts and no retry delay above zero, so "
+				    "nothing limits the calls to one number per %s (limit: %d)"), c->name, w,
 				    f->calls);
 			else if (most > f->calls)
-				check_campaign_ident(ctx, SEV_HIGH, c, bound, limit, &f->cite, limit,
-				    arena_printf(ctx->scratch, "up to %lld", most),
-				    "campaign '%s' retry settings allow up to %lld calls to one number per "
-				    "%s; the limit is %d", c->name, most, w, f->calls);
+				check_campaign_ident(ctx, SEV_HIGH, c, bound, ident, &f->cite, limit,
+				    arena_printf(ctx->scratch, tr("up to %lld"), most),
+				    tr("campaign '%s' retry settings allow up to %lld calls to one number per "
+				    "%s; the limit is %d"), c->name, most, w, f->calls);
 		}
 	}
 }
@@ -189,8 +205,12 @@ frequency_describe(const struct event_ctx *ctx, const struct violation *v, char 
 	char w[32];
 
 	format_duration(f->window, w, sizeof(w));
-	snprintf(buf, size, "call %d to this number %s%s (limit %d)", v->aux,
-	    f->calendar_day ? "on the same local day" : "within ", f->calendar_day ? "" : w, f->calls);
+	if (f->calendar_day)
+		snprintf(buf, size, tr("call %d to this number on the same local day (limit %d)"),
+		    v->aux, f->calls);
+	else
+		snprintf(buf, size, tr("call %d to this number within %s (limit %d)"), v->aux, w,
+		    f->calls);
 }
 
 const struct event_hooks frequency_events = {

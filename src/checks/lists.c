@@ -12,16 +12,16 @@ limit_dnc(const struct profile *p, char *buf, size_t size)
 {
 	if (!p->dnc.set) {
 		/* no legal limit; a list given by hand still binds the calls */
-		snprintf(buf, size, "no calls to numbers on the do-not-call list");
+		snprintf(buf, size, "%s", tr("no calls to numbers on the do-not-call list"));
 		return NULL;
 	}
 	if (p->dnc.max_list_age_days > 0)
-		snprintf(buf, size, "%s; list copy at most %d days old",
-		    p->dnc.scrub_required ? "scrub against the do-not-call list" : "do-not-call list",
-		    p->dnc.max_list_age_days);
+		snprintf(buf, size, p->dnc.scrub_required ?
+		    tr("scrub against the do-not-call list; list copy at most %d days old") :
+		    tr("do-not-call list; list copy at most %d days old"), p->dnc.max_list_age_days);
 	else
 		snprintf(buf, size, "%s", p->dnc.scrub_required ?
-		    "scrub against the do-not-call list" : "do-not-call list");
+		    tr("scrub against the do-not-call list") : tr("do-not-call list"));
 	return &p->dnc.cite;
 }
 
@@ -38,21 +38,21 @@ check_dnc_config(struct check_ctx *ctx)
 
 		if (p->dnc.scrub_required && c->dnc_scrub != TRI_YES) {
 			check_campaign(ctx, SEV_HIGH, c, CS_DNC_SCRUB, &p->dnc.cite, limit,
-			    c->dnc_scrub == TRI_NO ? "off" : "not set",
-			    "campaign '%s' does not scrub numbers against the do-not-call list", c->name);
+			    c->dnc_scrub == TRI_NO ? tr("off") : tr("not set"),
+			    tr("campaign '%s' does not scrub numbers against the do-not-call list"), c->name);
 			continue;
 		}
 		if (p->dnc.max_list_age_days <= 0 || c->dnc_scrub != TRI_YES)
 			continue;
 		if (c->dnc_list_age_days < 0)
-			check_campaign(ctx, SEV_MEDIUM, c, CS_DNC_LIST_AGE, &p->dnc.cite, limit, "not set",
-			    "campaign '%s' does not say how old its do-not-call list copy may be "
-			    "(at most %d days)", c->name, p->dnc.max_list_age_days);
+			check_campaign(ctx, SEV_MEDIUM, c, CS_DNC_LIST_AGE, &p->dnc.cite, limit,
+			    tr("not set"), tr("campaign '%s' does not say how old its do-not-call list "
+			    "copy may be (at most %d days)"), c->name, p->dnc.max_list_age_days);
 		else if (c->dnc_list_age_days > p->dnc.max_list_age_days)
 			check_campaign(ctx, SEV_HIGH, c, CS_DNC_LIST_AGE, &p->dnc.cite, limit,
-			    arena_printf(ctx->scratch, "%d days", c->dnc_list_age_days),
-			    "campaign '%s' uses a do-not-call list up to %d days old; at most %d days "
-			    "are allowed", c->name, c->dnc_list_age_days, p->dnc.max_list_age_days);
+			    arena_printf(ctx->scratch, tr("%d days"), c->dnc_list_age_days),
+			    tr("campaign '%s' uses a do-not-call list up to %d days old; at most %d days "
+			    "are allowed"), c->name, c->dnc_list_age_days, p->dnc.max_list_age_days);
 	}
 }
 
@@ -64,7 +64,7 @@ limit_consent(const struct profile *p, char *buf, size_t size)
 	if (!p->consent.set)
 		return NULL;
 	purposes_format(p->consent.purposes, purposes, sizeof(purposes));
-	snprintf(buf, size, "prior consent required for %s calls", purposes);
+	snprintf(buf, size, tr("prior consent required for %s calls"), purposes);
 	return &p->consent.cite;
 }
 
@@ -83,14 +83,14 @@ check_consent_config(struct check_ctx *ctx)
 			continue;
 		if (c->purpose < 0)
 			check_campaign(ctx, SEV_MEDIUM, c, CS_CONSENT_REQUIRED, &p->consent.cite, limit,
-			    c->consent_required == TRI_NO ? "off" : "not set",
-			    "campaign '%s' states no purpose and does not require consent; it may need "
-			    "consent under the profile", c->name);
+			    c->consent_required == TRI_NO ? tr("off") : tr("not set"),
+			    tr("campaign '%s' states no purpose and does not require consent; it may need "
+			    "consent under the profile"), c->name);
 		else if (p->consent.purposes & (1u << c->purpose))
 			check_campaign(ctx, SEV_HIGH, c, CS_CONSENT_REQUIRED, &p->consent.cite, limit,
-			    c->consent_required == TRI_NO ? "off" : "not set",
-			    "campaign '%s' makes %s calls without requiring consent", c->name,
-			    purpose_name(c->purpose));
+			    c->consent_required == TRI_NO ? tr("off") : tr("not set"),
+			    tr("campaign '%s' makes %s calls without requiring consent"), c->name,
+			    purpose_label(c->purpose));
 	}
 }
 
@@ -133,15 +133,15 @@ dnc_finish(struct event_ctx *ctx)
 	if (ctx->dnc != NULL || ctx->attempts == 0)
 		return;
 	limit_dnc(ctx->profile, limit, sizeof(limit));
-	not_checked(ctx, limit, &ctx->profile->dnc.cite, "dnc-list/not-checked", "no list given",
-	    "the calls were not checked against a do-not-call list; give one with --dnc FILE");
+	not_checked(ctx, limit, &ctx->profile->dnc.cite, "dnc-list/not-checked", tr("no list given"),
+	    tr("the calls were not checked against a do-not-call list; give one with --dnc FILE"));
 }
 
 static void
 dnc_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
 {
 	(void)v;
-	snprintf(buf, size, "number is on the do-not-call list %s", ctx->dnc->path);
+	snprintf(buf, size, tr("number is on the do-not-call list %s"), ctx->dnc->path);
 }
 
 const struct event_hooks dnc_events = {
@@ -186,8 +186,8 @@ consent_finish(struct event_ctx *ctx)
 		return;
 	limit_consent(ctx->profile, limit, sizeof(limit));
 	not_checked(ctx, limit, &ctx->profile->consent.cite, "consent/not-checked",
-	    "no consent records given", "the calls were not checked for consent; give the consent "
-	    "records with --consent FILE");
+	    tr("no consent records given"), tr("the calls were not checked for consent; give the "
+	    "consent records with --consent FILE"));
 }
 
 static void
@@ -195,7 +195,7 @@ consent_describe(const struct event_ctx *ctx, const struct violation *v, char *b
 {
 	(void)ctx;
 	(void)v;
-	snprintf(buf, size, "no consent valid at the start of the call");
+	snprintf(buf, size, "%s", tr("no consent valid at the start of the call"));
 }
 
 const struct event_hooks consent_events = {

@@ -13,9 +13,9 @@ limit_wait_after_refusal(const struct profile *p, char *buf, size_t size)
 	if (!p->wait_after_refusal.set)
 		return NULL;
 	if (p->wait_after_refusal.forever)
-		snprintf(buf, size, "no further calls after a refusal, ever");
+		snprintf(buf, size, "%s", tr("no further calls after a refusal, ever"));
 	else
-		snprintf(buf, size, "no further calls for %d days after a refusal",
+		snprintf(buf, size, tr("no further calls for %d days after a refusal"),
 		    p->wait_after_refusal.days);
 	return &p->wait_after_refusal.cite;
 }
@@ -34,14 +34,18 @@ check_wait_after_refusal_config(struct check_ctx *ctx)
 
 		if (have < 0)
 			check_campaign(ctx, SEV_HIGH, c, CS_REFUSAL_SUPPRESSION,
-			    &p->wait_after_refusal.cite, limit, "not set",
-			    "campaign '%s' does not say how long a refusal stops further calls", c->name);
-		else if (have > 0 && (p->wait_after_refusal.forever || have < p->wait_after_refusal.days))
+			    &p->wait_after_refusal.cite, limit, tr("not set"),
+			    tr("campaign '%s' does not say how long a refusal stops further calls"), c->name);
+		else if (have > 0 && p->wait_after_refusal.forever)
 			check_campaign(ctx, SEV_HIGH, c, CS_REFUSAL_SUPPRESSION,
-			    &p->wait_after_refusal.cite, limit, arena_printf(ctx->scratch, "%d days", have),
-			    "campaign '%s' calls a number again %d days after a refusal; %s", c->name,
-			    have, p->wait_after_refusal.forever ? "the profile allows no further calls" :
-			    arena_printf(ctx->scratch, "the minimum is %d days", p->wait_after_refusal.days));
+			    &p->wait_after_refusal.cite, limit, arena_printf(ctx->scratch, tr("%d days"), have),
+			    tr("campaign '%s' calls a number again %d days after a refusal; the profile "
+			    "allows no further calls"), c->name, have);
+		else if (have > 0 && have < p->wait_after_refusal.days)
+			check_campaign(ctx, SEV_HIGH, c, CS_REFUSAL_SUPPRESSION,
+			    &p->wait_after_refusal.cite, limit, arena_printf(ctx->scratch, tr("%d days"), have),
+			    tr("campaign '%s' calls a number again %d days after a refusal; the minimum is "
+			    "%d days"), c->name, have, p->wait_after_refusal.days);
 	}
 }
 
@@ -76,11 +80,13 @@ static void
 refusal_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
 {
 	if (ctx->profile->wait_after_refusal.forever)
-		snprintf(buf, size, "called %d day%s after the person refused further calls (never "
-		    "allowed)", v->aux, v->aux == 1 ? "" : "s");
+		snprintf(buf, size, v->aux == 1 ? tr("called %d day after the person refused further "
+		    "calls (never allowed)") : tr("called %d days after the person refused further calls "
+		    "(never allowed)"), v->aux);
 	else
-		snprintf(buf, size, "called %d day%s after the person refused further calls (minimum "
-		    "%d days)", v->aux, v->aux == 1 ? "" : "s", ctx->profile->wait_after_refusal.days);
+		snprintf(buf, size, v->aux == 1 ? tr("called %d day after the person refused further "
+		    "calls (minimum %d days)") : tr("called %d days after the person refused further "
+		    "calls (minimum %d days)"), v->aux, ctx->profile->wait_after_refusal.days);
 }
 
 const struct event_hooks wait_after_refusal_events = {

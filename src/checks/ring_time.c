@@ -11,7 +11,7 @@ limit_ring_time(const struct profile *p, char *buf, size_t size)
 {
 	if (!p->ring_time.set)
 		return NULL;
-	snprintf(buf, size, "ring at least %d s before giving up", p->ring_time.min_seconds);
+	snprintf(buf, size, tr("ring at least %d s before giving up"), p->ring_time.min_seconds);
 	return &p->ring_time.cite;
 }
 
@@ -28,12 +28,12 @@ check_ring_time_config(struct check_ctx *ctx)
 
 		if (c->ring_timeout < 0)
 			check_campaign(ctx, SEV_LOW, c, CS_RING_TIMEOUT, &p->ring_time.cite, limit,
-			    "not set", "campaign '%s' sets no ring_timeout, so the dialer's default "
-			    "decides (the minimum is %d s)", c->name, p->ring_time.min_seconds);
+			    tr("not set"), tr("campaign '%s' sets no ring_timeout, so the dialer's default "
+			    "decides (the minimum is %d s)"), c->name, p->ring_time.min_seconds);
 		else if (c->ring_timeout < p->ring_time.min_seconds)
 			check_campaign(ctx, SEV_MEDIUM, c, CS_RING_TIMEOUT, &p->ring_time.cite, limit,
-			    arena_printf(ctx->scratch, "%d s", c->ring_timeout),
-			    "campaign '%s' gives up after %d s of ringing, less than %d s", c->name,
+			    arena_printf(ctx->scratch, tr("%d s"), c->ring_timeout),
+			    tr("campaign '%s' gives up after %d s of ringing, less than %d s"), c->name,
 			    c->ring_timeout, p->ring_time.min_seconds);
 	}
 }
@@ -58,7 +58,7 @@ ring_per_call(struct event_ctx *ctx, const struct call *c)
 static void
 ring_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
 {
-	snprintf(buf, size, "unanswered call given up after %d s (minimum %d s)", v->aux,
+	snprintf(buf, size, tr("unanswered call given up after %d s (minimum %d s)"), v->aux,
 	    ctx->profile->ring_time.min_seconds);
 }
 

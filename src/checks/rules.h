@@ -13,7 +13,8 @@ struct profile;
 
 /*
  * A rule is one row of rule_table (checks/registry.c): its stable id, its
- * default severity and the words every report and `explain` use. A rule's
+ * default severity and the words every report and `explain` use (English,
+ * marked N_(); whoever shows them calls tr(), util/i18n.h). A rule's
  * limit() says what the given profile sets for it (NULL when the profile
  * sets nothing, and the rule then does not apply); check_config() looks at
  * campaign settings and the licence.

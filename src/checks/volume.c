@@ -23,12 +23,13 @@ limit_call_volume(const struct profile *p, char *buf, size_t size)
 	if (!p->call_volume.set)
 		return NULL;
 	if (p->call_volume.per_hour > 0 && p->call_volume.per_day > 0)
-		snprintf(buf, size, "at most %d calls per caller ID per hour and %d per local day",
+		snprintf(buf, size, tr("at most %d calls per caller ID per hour and %d per local day"),
 		    p->call_volume.per_hour, p->call_volume.per_day);
 	else if (p->call_volume.per_hour > 0)
-		snprintf(buf, size, "at most %d calls per caller ID per hour", p->call_volume.per_hour);
+		snprintf(buf, size, tr("at most %d calls per caller ID per hour"),
+		    p->call_volume.per_hour);
 	else
-		snprintf(buf, size, "at most %d calls per caller ID per local day",
+		snprintf(buf, size, tr("at most %d calls per caller ID per local day"),
 		    p->call_volume.per_day);
 	return &p->call_volume.cite;
 }
@@ -147,11 +148,18 @@ volume_finish(struct event_ctx *ctx)
 			t.ident = id;
 			t.limit = limit;
 			t.cite = &p->call_volume.cite;
-			t.actual = arena_printf(ctx->scratch, "%" PRIu64 " calls in %s", worst->calls, when);
-			findings_add(ctx->out, &t, "caller ID %s placed more than %d calls in %zu %s%s; "
-			    "the most was %" PRIu64 " in the %s from %s", shown, max, over,
-			    is_day ? "day" : "hour", over == 1 ? "" : "s", worst->calls,
-			    is_day ? "day" : "hour", when);
+			t.actual = arena_printf(ctx->scratch, tr("%" PRIu64 " calls in %s"), worst->calls,
+			    when);
+			if (is_day)
+				findings_add(ctx->out, &t, over == 1 ? tr("caller ID %s placed more than %d "
+				    "calls in %zu day; the most was %" PRIu64 " in the day from %s") :
+				    tr("caller ID %s placed more than %d calls in %zu days; the most was "
+				    "%" PRIu64 " in the day from %s"), shown, max, over, worst->calls, when);
+			else
+				findings_add(ctx->out, &t, over == 1 ? tr("caller ID %s placed more than %d "
+				    "calls in %zu hour; the most was %" PRIu64 " in the hour from %s") :
+				    tr("caller ID %s placed more than %d calls in %zu hours; the most was "
+				    "%" PRIu64 " in the hour from %s"), shown, max, over, worst->calls, when);
 		}
 	}
 	free(s->v);
@@ -188,8 +196,8 @@ limit_short_calls(const struct profile *p, char *buf, size_t size)
 {
 	if (!p->short_calls.set)
 		return NULL;
-	snprintf(buf, size, "at most %g%% of answered calls shorter than %d s, per caller ID and "
-	    "campaign (judged from %d answered calls)", p->short_calls.max_share_percent,
+	snprintf(buf, size, tr("at most %g%% of answered calls shorter than %d s, per caller ID and "
+	    "campaign (judged from %d answered calls)"), p->short_calls.max_share_percent,
 	    p->short_calls.max_seconds, p->short_calls.min_answered);
 	return &p->short_calls.cite;
 }
@@ -261,10 +269,10 @@ short_finish(struct event_ctx *ctx)
 		t.ident = ctx->log->callers.str[x->caller];
 		t.limit = limit;
 		t.cite = &p->short_calls.cite;
-		t.actual = arena_printf(ctx->scratch, "%.1f%% (%" PRIu64 " of %" PRIu64 ")", share,
+		t.actual = arena_printf(ctx->scratch, tr("%.1f%% (%" PRIu64 " of %" PRIu64 ")"), share,
 		    x->short_calls, x->answered);
-		findings_add(ctx->out, &t, "caller ID %s: %.1f%% of its answered calls (%" PRIu64 " of "
-		    "%" PRIu64 ") lasted under %d s; the limit is %g%%", shown, share, x->short_calls,
+		findings_add(ctx->out, &t, tr("caller ID %s: %.1f%% of its answered calls (%" PRIu64 " of "
+		    "%" PRIu64 ") lasted under %d s; the limit is %g%%"), shown, share, x->short_calls,
 		    x->answered, p->short_calls.max_seconds, p->short_calls.max_share_percent);
 	}
 	free(s->v);

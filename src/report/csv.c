@@ -5,6 +5,7 @@
 
 #include "checks/rules.h"
 #include "profile.h"
+#include "util/i18n.h"
 #include "waiver.h"
 #include "util/csvout.h"
 
@@ -30,7 +31,7 @@ report_csv(FILE *out, const struct report *r, struct diag *d)
 			snprintf(line, sizeof(line), "%d", f->line);
 		cell(out, severity_name(f->severity), false);
 		cell(out, f->rule->id, false);
-		cell(out, f->rule->title, false);
+		cell(out, tr(f->rule->title), false);
 		cell(out, f->path, false);
 		cell(out, line, false);
 		cell(out, f->campaign, false);

@@ -11,6 +11,7 @@
 #include "checks/rules.h"
 #include "model.h"
 #include "profile.h"
+#include "util/i18n.h"
 #include "util/timeutil.h"
 #include "waiver.h"
 
@@ -66,7 +67,7 @@ finding_json(const struct finding *f)
 
 	json_object_set_new(o, "rule", json_string(f->rule->id));
 	json_object_set_new(o, "severity", json_string(severity_name(f->severity)));
-	json_object_set_new(o, "title", json_string(f->rule->title));
+	json_object_set_new(o, "title", json_string(tr(f->rule->title)));
 	json_object_set_new(o, "message", report_json_text(f->message));
 	json_object_set_new(loc, "path", str_or_null(f->path));
 	json_object_set_new(loc, "line", f->line > 0 ? json_integer(f->line) : json_null());
@@ -86,7 +87,7 @@ finding_json(const struct finding *f)
 	} else {
 		json_object_set_new(o, "source", json_null());
 	}
-	json_object_set_new(o, "remediation", json_string(f->rule->remediation));
+	json_object_set_new(o, "remediation", json_string(tr(f->rule->remediation)));
 	if (f->waived != NULL) {
 		char date[16];
 
@@ -178,6 +179,8 @@ report_json(FILE *out, const struct report *r, struct diag *d)
 	json_object_set_new(tool, "version", json_string(r->version));
 	json_object_set_new(root, "tool", tool);
 	json_object_set_new(root, "command", json_string(r->command));
+	/* the language of the text fields; ids, keys and values stay English */
+	json_object_set_new(root, "language", json_string(i18n_code(i18n_language())));
 	format_date(r->today, today, sizeof(today));
 	json_object_set_new(root, "audit_date", json_string(today));
 	{

@@ -6,6 +6,7 @@
 
 #include "checks/rules.h"
 #include "profile.h"
+#include "util/i18n.h"
 
 /* Text or attribute content: markup escaped; bytes XML forbids become '?'. */
 static void
@@ -106,6 +107,7 @@ report_junit(FILE *out, const struct report *r, struct diag *d)
 			fputs("][", out);
 			xml(out, rule->id);
 			fputs("] ", out);
+			/* names stay English in every language: CI keeps a test's history by name */
 			xml(out, f->key != NULL ? f->key : rule->title);
 			fprintf(out, " %s\">\n", f->fingerprint);
 			fprintf(out, "      <%s message=\"", fails ? "failure" : "skipped");
@@ -115,12 +117,12 @@ report_junit(FILE *out, const struct report *r, struct diag *d)
 				xml(out, f->path);
 				fprintf(out, ":%d: ", f->line);
 			}
-			fputs("limit: ", out);
+			fputs(tr("limit: "), out);
 			xml(out, f->limit);
-			fputs("; actual: ", out);
+			fputs(tr("; actual: "), out);
 			xml(out, f->actual);
-			fputs("; fix: ", out);
-			xml(out, rule->remediation);
+			fputs(tr("; fix: "), out);
+			xml(out, tr(rule->remediation));
 			fprintf(out, "</%s>\n    </testcase>\n", fails ? "failure" : "skipped");
 		}
 	}

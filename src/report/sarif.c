@@ -7,6 +7,7 @@
 
 #include "checks/rules.h"
 #include "profile.h"
+#include "util/i18n.h"
 #include "util/timeutil.h"
 #include "waiver.h"
 
@@ -69,10 +70,10 @@ rules_json(void)
 
 		json_object_set_new(o, "id", json_string(r->id));
 		json_object_set_new(o, "name", json_string(r->id));
-		json_object_set_new(o, "shortDescription", message(r->title));
-		json_object_set_new(o, "fullDescription", message(r->what));
-		snprintf(help, sizeof(help), "%s Why: %s Run 'dialaudit explain %s' for the limit "
-		    "and legal source of each profile.", r->remediation, r->why, r->id);
+		json_object_set_new(o, "shortDescription", message(tr(r->title)));
+		json_object_set_new(o, "fullDescription", message(tr(r->what)));
+		snprintf(help, sizeof(help), tr("%s Why: %s Run 'dialaudit explain %s' for the limit "
+		    "and legal source of each profile."), tr(r->remediation), tr(r->why), r->id);
 		json_object_set_new(o, "help", message(help));
 		json_object_set_new(cfg, "level", json_string(level(r->severity)));
 		json_object_set_new(o, "defaultConfiguration", cfg);
@@ -171,6 +172,8 @@ report_sarif(FILE *out, const struct report *r, struct diag *d)
 	snprintf(id, sizeof(id), "dialaudit/%s/%s/", r->command, r->profile->id);
 	json_object_set_new(auto_id, "id", json_string(id));
 	json_object_set_new(run, "automationDetails", auto_id);
+	/* the language of the messages (SARIF 2.1.0 §3.14.26) */
+	json_object_set_new(run, "language", json_string(i18n_code(i18n_language())));
 	json_object_set_new(inv, "executionSuccessful", json_true());
 	json_object_set_new(inv, "exitCode", json_integer(report_failed(r) ? 1 : 0));
 	{

@@ -8,6 +8,7 @@
 #include "checks/rules.h"
 #include "model.h"
 #include "profile.h"
+#include "util/i18n.h"
 #include "util/timeutil.h"
 #include "waiver.h"
 
@@ -27,14 +28,33 @@ reset(const struct report *r)
 	return r->color ? "\033[0m" : "";
 }
 
-static void
-upper(const char *s, char *buf, size_t size)
-{
-	size_t i = 0;
+/* Severities as headings and as words, in the report language. */
+static const char *const sev_heading[SEV__COUNT] = {
+	N_("INFO"), N_("LOW"), N_("MEDIUM"), N_("HIGH"), N_("CRITICAL"),
+};
+static const char *const sev_word[SEV__COUNT] = {
+	N_("info"), N_("low"), N_("medium"), N_("high"), N_("critical"),
+};
 
-	for (; s[i] != '\0' && i + 1 < size; i++)
-		buf[i] = (char)(s[i] >= 'a' && s[i] <= 'z' ? s[i] - 32 : s[i]);
-	buf[i] = '\0';
+static const char *
+severity_word(enum severity s)
+{
+	return s < SEV__COUNT ? tr(sev_word[s]) : severity_name(s);
+}
+
+/* The kinds of input (JSON "kind" values) as the text report names them. */
+static const char *const kinds[] = {
+	N_("campaign"), N_("call-log"), N_("number-list"), N_("licence"), N_("settings"),
+	N_("mapping"), N_("waivers"),
+};
+
+static const char *
+kind_label(const char *kind)
+{
+	for (size_t i = 0; kind != NULL && i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return tr(kinds[i]);
+	return kind != NULL ? kind : "";
 }
 
 static void
@@ -45,37 +65,47 @@ header(FILE *out, const struct report *r)
 	size_t used = 0, skipped = 0;
 
 	format_date(r->today, today, sizeof(today));
-	fprintf(out, "dialaudit %s — %s audit of %s\n", r->version, r->command, today);
-	fprintf(out, "Profile:  %s — %s (reviewed %s)\n", p->id, p->name, p->review_date);
+	fprintf(out, tr("dialaudit %s — %s audit of %s\n"), r->version, r->command, today);
+	fprintf(out, tr("Profile:  %s — %s (reviewed %s)\n"), p->id, p->name, p->review_date);
 	if (r->licence != NULL) {
 		const struct licence *l = r->licence;
 		char exp[16];
 		long long left = (long long)(l->expires - r->today);
 
 		format_date(l->expires, exp, sizeof(exp));
-		fprintf(out, "Licence:  %s, %s%s%s, expires %s (%s%lld days)\n",
-		    l->holder, l->number, l->type ? ", type " : "", l->type ? l->type : "", exp,
-		    left < 0 ? "expired " : "", left < 0 ? -left : left);
+		if (l->type != NULL && left >= 0)
+			fprintf(out, tr("Licence:  %s, %s, type %s, expires %s (%lld days)\n"), l->holder,
+			    l->number, l->type, exp, left);
+		else if (l->type != NULL)
+			fprintf(out, tr("Licence:  %s, %s, type %s, expires %s (expired %lld days)\n"),
+			    l->holder, l->number, l->type, exp, -left);
+		else if (left >= 0)
+			fprintf(out, tr("Licence:  %s, %s, expires %s (%lld days)\n"), l->holder,
+			    l->number, exp, left);
+		else
+			fprintf(out, tr("Licence:  %s, %s, expires %s (expired %lld days)\n"), l->holder,
+			    l->number, exp, -left);
 	}
 	for (size_t i = 0; i < r->ninputs; i++)
 		r->inputs[i].skipped == NULL ? used++ : skipped++;
-	fprintf(out, "Inputs:   %zu read", used);
 	if (skipped > 0)
-		fprintf(out, ", %zu skipped", skipped);
-	fputc('\n', out);
+		fprintf(out, tr("Inputs:   %zu read, %zu skipped\n"), used, skipped);
+	else
+		fprintf(out, tr("Inputs:   %zu read\n"), used);
 	for (size_t i = 0; i < r->ninputs; i++) {
 		const struct report_input *in = &r->inputs[i];
 
 		if (in->skipped == NULL && in->log_index >= 0) {
 			const struct log_file_stats *s = &r->log->files[in->log_index];
 
-			fprintf(out, "  %-11s %s (%s): %llu rows, %llu parsed, %llu rejected\n", in->kind,
-			    in->path, in->format, (unsigned long long)s->rows,
+			fprintf(out, tr("  %-11s %s (%s): %llu rows, %llu parsed, %llu rejected\n"),
+			    kind_label(in->kind), in->path, in->format, (unsigned long long)s->rows,
 			    (unsigned long long)s->parsed, (unsigned long long)s->rejected);
 		} else if (in->skipped == NULL)
-			fprintf(out, "  %-11s %s (%s)\n", in->kind, in->path, in->format);
+			fprintf(out, tr("  %-11s %s (%s)\n"), kind_label(in->kind), in->path, in->format);
 		else
-			fprintf(out, "  %-11s %s — skipped: %s\n", "skipped", in->path, in->skipped);
+			fprintf(out, tr("  %-11s %s — skipped: %s\n"), tr("skipped"), in->path,
+			    in->skipped);
 	}
 }
 
@@ -91,14 +121,25 @@ finding(FILE *out, const struct report *r, const struct finding *f)
 		fputs("  ", out);
 	fprintf(out, "[%s] %s\n", f->rule->id, f->message);
 	if (f->limit != NULL)
-		fprintf(out, "      limit:  %s\n", f->limit);
+		fprintf(out, tr("      limit:  %s\n"), f->limit);
 	if (f->actual != NULL)
-		fprintf(out, "      actual: %s\n", f->actual);
-	if (f->cite != NULL)
-		fprintf(out, "      source: %s (%s%s)%s%s\n", f->cite->source,
-		    standing_name(f->cite->standing), f->cite->confirmed ? "" : ", figure unconfirmed",
-		    f->cite->note ? " — " : "", f->cite->note ? f->cite->note : "");
-	fprintf(out, "      fix:    %s\n", f->rule->remediation);
+		fprintf(out, tr("      actual: %s\n"), f->actual);
+	if (f->cite != NULL) {
+		char standing[160];
+
+		if (f->cite->confirmed)
+			snprintf(standing, sizeof(standing), "%s", standing_label(f->cite->standing));
+		else
+			snprintf(standing, sizeof(standing), tr("%s, figure unconfirmed"),
+			    standing_label(f->cite->standing));
+		/* the note is the profile's own text, quoted as written */
+		if (f->cite->note != NULL)
+			fprintf(out, tr("      source: %s (%s) — %s\n"), f->cite->source, standing,
+			    f->cite->note);
+		else
+			fprintf(out, tr("      source: %s (%s)\n"), f->cite->source, standing);
+	}
+	fprintf(out, tr("      fix:    %s\n"), tr(f->rule->remediation));
 }
 
 int
@@ -118,18 +159,16 @@ report_text(FILE *out, const struct report *r, struct diag *d)
 			count[fs->v[i].severity]++;
 	}
 	for (int s = SEV_CRITICAL; s >= SEV_INFO; s--) {
-		char name[16];
-
 		if (count[s] == 0)
 			continue;
-		upper(severity_name(s), name, sizeof(name));
-		fprintf(out, "\n%s%s (%zu)%s\n", colour(r, s), name, count[s], reset(r));
+		fprintf(out, "\n%s%s (%zu)%s\n", colour(r, s), tr(sev_heading[s]), count[s], reset(r));
 		for (size_t i = 0; i < fs->n; i++)
 			if (fs->v[i].severity == (enum severity)s && fs->v[i].waived == NULL)
 				finding(out, r, &fs->v[i]);
 	}
 	if (waived > 0) {
-		fprintf(out, "\nWAIVED (%zu)\n", waived);
+		fputc('\n', out);
+		fprintf(out, tr("WAIVED (%zu)\n"), waived);
 		for (size_t i = 0; i < fs->n; i++) {
 			const struct finding *f = &fs->v[i];
 			char date[16];
@@ -138,34 +177,42 @@ report_text(FILE *out, const struct report *r, struct diag *d)
 				continue;
 			format_date(f->waived->expires, date, sizeof(date));
 			finding(out, r, f);
-			fprintf(out, "      waived: %s (until %s; %s:%d)\n", f->waived->justification, date,
+			fprintf(out, tr("      waived: %s (until %s; %s:%d)\n"), f->waived->justification, date,
 			    f->waived->path, f->waived->line);
 		}
 	}
 	fputc('\n', out);
 	if (fs->n == waived) {
-		fputs(waived ? "No findings but waived ones.\n" : "No findings.\n", out);
+		fputs(waived ? tr("No findings but waived ones.\n") : tr("No findings.\n"), out);
 	} else {
-		bool first = true;
+		size_t n = fs->n - waived, used = 0;
+		char by[256] = "";
 
-		fprintf(out, "%zu finding%s:", fs->n - waived, fs->n - waived == 1 ? "" : "s");
-		for (int s = SEV_CRITICAL; s >= SEV_INFO; s--)
-			if (count[s] > 0) {
-				fprintf(out, "%s %zu %s", first ? "" : ",", count[s], severity_name(s));
-				first = false;
-			}
+		for (int s = SEV_CRITICAL; s >= SEV_INFO && used < sizeof(by); s--) {
+			char one[64];
+
+			if (count[s] == 0)
+				continue;
+			snprintf(one, sizeof(one), tr("%zu %s"), count[s], severity_word(s));
+			used += (size_t)snprintf(by + used, sizeof(by) - used, "%s%s", used ? tr(", ") : "",
+			    one);
+		}
 		if (waived > 0)
-			fprintf(out, " (and %zu waived)", waived);
-		fputs(".\n", out);
+			fprintf(out, n == 1 ? tr("%zu finding: %s (and %zu waived).\n") :
+			    tr("%zu findings: %s (and %zu waived).\n"), n, by, waived);
+		else
+			fprintf(out, n == 1 ? tr("%zu finding: %s.\n") : tr("%zu findings: %s.\n"), n, by);
 	}
 	if (r->baseline_path != NULL)
-		fprintf(out, "Baseline: %zu known finding%s of %s not shown.\n", r->baseline_known,
-		    r->baseline_known == 1 ? "" : "s", r->baseline_path);
+		fprintf(out, r->baseline_known == 1 ? tr("Baseline: %zu known finding of %s not shown.\n") :
+		    tr("Baseline: %zu known findings of %s not shown.\n"), r->baseline_known,
+		    r->baseline_path);
 	if (r->fail_on == SEV_NEVER)
-		fputs("Result: not gated (--fail-on never).\n", out);
+		fputs(tr("Result: not gated (--fail-on never).\n"), out);
+	else if (report_failed(r))
+		fprintf(out, tr("Result: FAIL — findings at or above the threshold (threshold: %s).\n"),
+		    severity_word(r->fail_on));
 	else
-		fprintf(out, "Result: %s (threshold: %s).\n",
-		    report_failed(r) ? "FAIL — findings at or above the threshold" : "pass",
-		    severity_name(r->fail_on));
+		fprintf(out, tr("Result: pass (threshold: %s).\n"), severity_word(r->fail_on));
 	return ferror(out) ? diag_set(d, NULL, 0, "error writing the report") : 0;
 }

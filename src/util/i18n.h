@@ -31,12 +31,15 @@ int i18n_parse(const char *s);
 /* The language LC_ALL, LC_MESSAGES or LANG name (the first set); English otherwise. */
 enum lang i18n_from_environment(void);
 
-/* Marks a text for the catalog where it is stored (a table) and translated
- * later with tr(): the catalog tests find both forms in the sources. */
-#define N_(s) s
-
 /* en in the current language. The printf conversions stay the same. */
 const char *tr(const char *en) __attribute__((format_arg(1)));
+
+/*
+ * Marks a literal as report text where tr() cannot run (static tables such
+ * as the rule table): the literal stays English, and the code that shows it
+ * calls tr() on it. tests/cli/test_i18n.py reads tr("…") and N_("…") alike.
+ */
+#define N_(en) (en)
 
 /* A language's catalog (NULL for English), for the tests. */
 const struct i18n_entry *i18n_catalog(enum lang l, size_t *n);

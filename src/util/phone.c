@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/i18n.h"
+
 static bool
 starts_with(const char *s, const char *prefix)
 {
@@ -93,13 +95,13 @@ phone_status_text(enum phone_status st)
 {
 	switch (st) {
 	case PHONE_OK:
-		return "valid";
+		return N_("valid");
 	case PHONE_EMPTY:
-		return "empty";
+		return N_("empty");
 	case PHONE_WITHHELD:
-		return "withheld";
+		return N_("withheld");
 	case PHONE_MALFORMED:
-		return "malformed";
+		return N_("malformed");
 	}
 	return "?";
 }

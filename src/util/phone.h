@@ -31,6 +31,7 @@ enum phone_status {
  */
 enum phone_status phone_normalise(const char *raw, size_t len, const struct numbering *np,
     char *out);
+/* "valid", "empty" …: English (marked N_), for tr() where a report shows it. */
 const char *phone_status_text(enum phone_status st);
 /* The national significant number of an E.164 string of this country, or NULL. */
 const char *phone_national(const char *e164, const struct numbering *np);

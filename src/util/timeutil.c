@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/i18n.h"
+
 int64_t
 days_from_civil(int y, int m, int d)
 {
@@ -140,20 +142,33 @@ parse_duration(const char *s, bool allow_zero, int64_t *secs)
 	return true;
 }
 
+/* local: in the report language, else English (each literal twice, so that
+ * gcc checks both and the catalog test sees the tr() one). */
+static void
+duration(int64_t secs, char *buf, unsigned long size, bool local)
+{
+	if (secs == 86400)
+		snprintf(buf, size, "%s", local ? tr("24 h") : "24 h");
+	else if (secs != 0 && secs % 86400 == 0)
+		snprintf(buf, size, local ? tr("%lld days") : "%lld days", (long long)(secs / 86400));
+	else if (secs != 0 && secs % 3600 == 0)
+		snprintf(buf, size, local ? tr("%lld h") : "%lld h", (long long)(secs / 3600));
+	else if (secs != 0 && secs % 60 == 0)
+		snprintf(buf, size, local ? tr("%lld min") : "%lld min", (long long)(secs / 60));
+	else
+		snprintf(buf, size, local ? tr("%lld s") : "%lld s", (long long)secs);
+}
+
 void
 format_duration(int64_t secs, char *buf, unsigned long size)
 {
-	if (secs == 86400)
-		snprintf(buf, size, "24 h");
-	else if (secs != 0 && secs % 86400 == 0)
-		snprintf(buf, size, "%lld day%s", (long long)(secs / 86400),
-		    secs == 86400 ? "" : "s");
-	else if (secs != 0 && secs % 3600 == 0)
-		snprintf(buf, size, "%lld h", (long long)(secs / 3600));
-	else if (secs != 0 && secs % 60 == 0)
-		snprintf(buf, size, "%lld min", (long long)(secs / 60));
-	else
-		snprintf(buf, size, "%lld s", (long long)secs);
+	duration(secs, buf, size, true);
+}
+
+void
+format_duration_en(int64_t secs, char *buf, unsigned long size)
+{
+	duration(secs, buf, size, false);
 }
 
 void
@@ -189,14 +204,16 @@ format_utc_timestamp(int64_t secs, char *buf, unsigned long size)
 	    (int)(rem / 60 % 60), (int)(rem % 60));
 }
 
-static const char *const wd_short[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+/* English for parsing; weekday_name() shows them in the report language. */
+static const char *const wd_short[] = { N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"),
+	N_("Sat"), N_("Sun") };
 static const char *const wd_long[] = { "monday", "tuesday", "wednesday", "thursday",
 	"friday", "saturday", "sunday" };
 
 const char *
 weekday_name(int wd)
 {
-	return wd >= 0 && wd < 7 ? wd_short[wd] : "?";
+	return wd >= 0 && wd < 7 ? tr(wd_short[wd]) : "?";
 }
 
 int

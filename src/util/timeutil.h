@@ -26,8 +26,12 @@ bool parse_time_of_day(const char *s, bool allow_24, int32_t *secs);
  * seconds. Must be > 0 unless allow_zero.
  */
 bool parse_duration(const char *s, bool allow_zero, int64_t *secs);
-/* Formats a duration the way a person writes it: "5 min", "24 h", "30 days". */
+/* Formats a duration the way a person writes it: "5 min", "24 h", "30 days",
+ * in the report language (util/i18n.h). */
 void format_duration(int64_t secs, char *buf, unsigned long size);
+/* The same, always in English: for identities (fingerprints) that must not
+ * depend on the language. */
+void format_duration_en(int64_t secs, char *buf, unsigned long size);
 /* "HH:MM" (or "HH:MM:SS" when seconds are not zero) of a second of day (0…86400). */
 void format_time_of_day(int32_t secs, char *buf, unsigned long size);
 /* "YYYY-MM-DD" of days since epoch. */
@@ -35,6 +39,7 @@ void format_date(int64_t days, char *buf, unsigned long size);
 /* "YYYY-MM-DDTHH:MM:SSZ" of seconds since the epoch. */
 void format_utc_timestamp(int64_t secs, char *buf, unsigned long size);
 /* Three-letter English weekday name, 0 = "Mon". */
+/* "Mon" … "Sun" in the report language (util/i18n.h); "?" out of range. */
 const char *weekday_name(int wd);
 /* "mon".."sun" (case-insensitive, also full names) → 0..6, else -1. */
 int weekday_parse(const char *s);

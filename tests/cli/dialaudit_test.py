@@ -27,6 +27,10 @@ class Result:
 def run(*args, env=None, cwd=None):
     e = dict(os.environ)
     e.pop("NO_COLOR", None)
+    # reports follow the locale: every test runs in English unless it says otherwise
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        e.pop(name, None)
+    e["LANG"] = "C"
     if env:
         e.update(env)
     proc = subprocess.run([BIN, *args], capture_output=True, text=True, env=e, cwd=cwd,
