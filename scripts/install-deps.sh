@@ -2,11 +2,11 @@
 # Installs the Debian packages dialaudit needs to build and test, only when
 # one is missing, so that it costs nothing on a machine that has them.
 # With --test, also what only the test suite needs: Chromium, in which the
-# HTML report is rendered headless.
+# HTML report is rendered headless, and a CJK font for its zh-CN screenshots.
 set -eu
 PKGS="build-essential cmake pkg-config tzdata python3 libconfig-dev libpcre2-dev libcsv-dev libcmocka-dev libjansson-dev nettle-dev valgrind python3-jsonschema"
 if [ "${1:-}" = "--test" ]; then
-	PKGS="$PKGS chromium"
+	PKGS="$PKGS chromium fonts-wqy-microhei"
 fi
 missing=""
 for p in $PKGS; do

@@ -255,6 +255,26 @@ class Document(CliTestCase):
         self.assertIn("Findings", "".join(page.text))
 
 
+class Chinese(CliTestCase):
+    def test_zh_cn_report(self):
+        out = os.path.join(self.tmp, "zh.html")
+        res = run("scan", SAMPLES, "--lang", "zh-CN", "-f", "html", "-o", out, "--today", "2026-11-28")
+        self.assertEqual(res.rc, 1, res.err)
+        page = parse(out)
+        html_tag = [a for t, a in page.tags if t == "html"][0]
+        self.assertEqual(html_tag["lang"], "zh-CN")
+        text = "".join(page.text)
+        for want in ("外呼合规审计", "许可证", "发现的问题", "法律依据", "整改建议",
+                     "证据：审计了哪些文件", "按被叫方当地时间（小时与星期）统计的呼叫"):
+            self.assertIn(want, text)
+        cells = page.titles("chart-hours")
+        self.assertEqual(len(cells), 7 * 24)
+        self.assertTrue(all("通呼叫" in t for t in cells), cells[:3])
+        # identities stay English: rule ids in <code>, severity classes
+        self.assertIn("calling-hours", text)
+        self.assertTrue([a for t, a in page.tags if t == "article" and "high" in a.get("class", "")])
+
+
 @unittest.skipUnless(headless.find_chromium() or os.environ.get("DIALAUDIT_REQUIRE_BROWSER"),
                      "chromium is not installed")
 class InBrowser(CliTestCase):
@@ -300,6 +320,16 @@ class InBrowser(CliTestCase):
             with open(pdf, "rb") as f:
                 data = f.read()
             self.assertTrue(data.startswith(b"%PDF"))
+        # the Chinese page too, with its own screenshot
+        zh = os.path.join(self.tmp, "zh.html")
+        res = run("scan", SAMPLES, "--lang", "zh-CN", "-f", "html", "-o", zh, "--today", "2026-11-28")
+        self.assertEqual(res.rc, 1, res.err)
+        with headless.Browser() as b:
+            b.open("file://" + os.path.abspath(zh))
+            self.assertEqual(b.problems(), [])
+            self.assertTrue(b.evaluate("document.title").startswith("外呼合规审计"))
+            self.assertIn("通话记录图表", b.evaluate("document.body.innerText"))
+            b.screenshot(os.path.join(shot, "html-report-zh-CN.png"))
             self.assertGreater(data.count(b"/Type /Page\n") + data.count(b"/Type /Page\r")
                                + len(re.findall(rb"/Type\s*/Page[^s]", data)), 1)
 
