@@ -164,5 +164,177 @@ class UnitedKingdom(ProfileCase):
         self.assertEqual(self.flagged("caller-id"), [1])
 
 
+# --------------------------------------------------------------- United States
+
+NYC, LA, PHX, HNL, ANC, TOLL = ("2125550101", "2135550102", "6025550103", "8085550104",
+                                "9075550105", "8005550106")
+US_CLI = "2125559999"
+
+
+class UnitedStates(ProfileCase):
+    """Callee local time by area code (zones/nanp.cfg), logs in UTC."""
+    profile = "us"
+    tz = "UTC"
+
+    def test_eastern_and_pacific_by_area_code(self):
+        # 2026-03-10: both on daylight time (EDT UTC-4, PDT UTC-7)
+        rows = [cdr(NYC, "2026-03-10 11:59:59", src=US_CLI), cdr(NYC, "2026-03-10 12:00:00", src=US_CLI),
+                cdr(NYC, "2026-03-11 00:59:59", src=US_CLI), cdr(NYC, "2026-03-11 01:00:00", src=US_CLI),
+                cdr(LA, "2026-03-10 14:59:59", src=US_CLI), cdr(LA, "2026-03-10 15:00:00", src=US_CLI),
+                cdr(LA, "2026-03-11 03:59:59", src=US_CLI), cdr(LA, "2026-03-11 04:00:00", src=US_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("calling-hours"), [1, 4, 5, 8])
+
+    def test_arizona_area_code_spans_phoenix_and_denver(self):
+        # July: Phoenix stays on UTC-7, Denver is on UTC-6; a 602 call must fit both
+        rows = [cdr(PHX, "2026-07-14 14:59:59", src=US_CLI), cdr(PHX, "2026-07-14 15:00:00", src=US_CLI),
+                cdr(PHX, "2026-07-15 02:59:59", src=US_CLI), cdr(PHX, "2026-07-15 03:00:00", src=US_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("calling-hours"), [1, 4])
+
+    def test_hawaii_and_alaska(self):
+        # Hawaii UTC-10 all year; 907 spans Anchorage (AKDT UTC-8) and Adak (HDT UTC-9)
+        rows = [cdr(HNL, "2026-07-14 17:59:59", src=US_CLI), cdr(HNL, "2026-07-14 18:00:00", src=US_CLI),
+                cdr(ANC, "2026-07-14 16:59:59", src=US_CLI), cdr(ANC, "2026-07-14 17:00:00", src=US_CLI),
+                cdr(ANC, "2026-07-15 04:59:59", src=US_CLI), cdr(ANC, "2026-07-15 05:00:00", src=US_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("calling-hours"), [1, 3, 6])
+
+    def test_number_of_no_area_must_fit_every_zone(self):
+        # a toll-free number: 16:00 UTC is noon in New York but 06:00 in Honolulu
+        rows = [cdr(TOLL, "2026-07-14 16:00:00", src=US_CLI), cdr(NYC, "2026-07-14 16:00:00", src=US_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("calling-hours"), [1])
+
+
+FL, OK_, MD, WA = "3055550101", "4055550102", "4105550103", "2065550104"
+
+
+class UsStates(ProfileCase):
+    """The state profiles end at 8 p.m. and (FL, OK, MD) allow 3 calls per 24 h."""
+
+    def hours(self, profile, number, zone):
+        rows = [cdr(number, "2026-03-10 19:59:59", src=US_CLI),
+                cdr(number, "2026-03-10 20:00:00", src=US_CLI),
+                cdr(number, "2026-03-11 07:59:59", src=US_CLI)]
+        self.logs(rows, profile=profile, tz=zone)
+        self.assertEqual(self.flagged("calling-hours"), [2, 3], profile)
+
+    def test_eight_pm_in_each_state(self):
+        self.hours("us-fl", FL, "America/New_York")
+        self.hours("us-ok", OK_, "America/Chicago")
+        self.hours("us-md", MD, "America/New_York")
+        self.hours("us-wa", WA, "America/Los_Angeles")
+
+    def test_federal_profile_still_allows_until_nine(self):
+        rows = [cdr(FL, "2026-03-10 20:59:59", src=US_CLI), cdr(FL, "2026-03-10 21:00:00", src=US_CLI)]
+        self.logs(rows, profile="us", tz="America/New_York")
+        self.assertEqual(self.flagged("calling-hours"), [2])
+
+    def test_three_calls_per_24_hours(self):
+        for profile, number, zone in (("us-fl", FL, "America/New_York"),
+                                      ("us-ok", OK_, "America/Chicago"),
+                                      ("us-md", MD, "America/New_York")):
+            rows = [cdr(number, t, src=US_CLI) for t in
+                    ("2026-03-10 10:00:00", "2026-03-10 12:00:00", "2026-03-10 14:00:00",
+                     "2026-03-11 09:59:59",    # 4th within 24 h of the 1st
+                     "2026-03-11 12:00:00")]   # 24 h after the 2nd: three in the window again
+            self.logs(rows, profile=profile, tz=zone)
+            self.assertEqual(self.flagged("call-frequency"), [4], profile)
+
+    def test_washington_keeps_the_federal_five_years(self):
+        rows = [cdr(WA, "2026-03-10 10:00:00", answer="2026-03-10 10:00:05", userfield="REFUSED",
+                    src=US_CLI),
+                cdr(WA, "2027-06-10 10:00:00", src=US_CLI)]  # past WA's year, inside 5 years
+        self.logs(rows, profile="us-wa", tz="America/Los_Angeles")
+        self.assertEqual(self.flagged("wait-after-refusal"), [2])
+
+
+# ---------------------------------------------------------------------- Canada
+
+TOR, VAN, SK = "4165550101", "6045550102", "3065550103"
+CA_CLI = "4165559999"
+
+
+class Canada(ProfileCase):
+    profile = "ca"
+    tz = "America/Toronto"
+
+    def test_weekday_until_half_past_nine(self):
+        rows = [cdr(TOR, "2026-03-10 08:59:59", src=CA_CLI), cdr(TOR, "2026-03-10 09:00:00", src=CA_CLI),
+                cdr(TOR, "2026-03-10 21:29:59", src=CA_CLI), cdr(TOR, "2026-03-10 21:30:00", src=CA_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("calling-hours"), [1, 4])
+
+    def test_weekend_ten_to_six(self):
+        rows = [cdr(TOR, "2026-03-14 09:59:59", src=CA_CLI), cdr(TOR, "2026-03-14 10:00:00", src=CA_CLI),
+                cdr(TOR, "2026-03-15 17:59:59", src=CA_CLI), cdr(TOR, "2026-03-15 18:00:00", src=CA_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("calling-hours"), [1, 4])
+
+    def test_vancouver_and_saskatchewan_in_their_own_time(self):
+        # March 10: Toronto EDT (UTC-4), Vancouver PDT (UTC-7); Saskatchewan keeps UTC-6
+        # all year but 306 also reaches Alberta-time Lloydminster (MDT, UTC-6 too) and
+        # Manitoba-time Creighton (CDT, UTC-5)
+        rows = [cdr(VAN, "2026-03-10 11:59:59", src=CA_CLI), cdr(VAN, "2026-03-10 12:00:00", src=CA_CLI),
+                cdr(SK, "2026-03-10 10:59:59", src=CA_CLI), cdr(SK, "2026-03-10 11:00:00", src=CA_CLI),
+                cdr(SK, "2026-03-10 22:29:59", src=CA_CLI), cdr(SK, "2026-03-10 22:30:00", src=CA_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("calling-hours"), [1, 3, 6])
+
+
+# ------------------------------------------------------------------- Australia
+
+SYD, MEL, BNE, PER, MOB = "0298765432", "0398765432", "0798765432", "0898765432", "0412345678"
+AU_CLI = "0290000000"
+
+
+class Australia(ProfileCase):
+    profile = "au"
+    tz = "Australia/Sydney"
+
+    def test_weekday_saturday_and_no_sunday(self):
+        # June: Sydney on standard time
+        rows = [cdr(SYD, "2026-06-09 08:59:59", src=AU_CLI), cdr(SYD, "2026-06-09 09:00:00", src=AU_CLI),
+                cdr(SYD, "2026-06-09 19:59:59", src=AU_CLI), cdr(SYD, "2026-06-09 20:00:00", src=AU_CLI),
+                cdr(SYD, "2026-06-13 16:59:59", src=AU_CLI), cdr(SYD, "2026-06-13 17:00:00", src=AU_CLI),
+                cdr(SYD, "2026-06-14 12:00:00", src=AU_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("calling-hours"), [1, 4, 6, 7])
+
+    def test_national_public_holidays(self):
+        rows = [cdr(SYD, "2026-04-03 12:00:00", src=AU_CLI),   # Good Friday
+                cdr(SYD, "2026-04-06 12:00:00", src=AU_CLI),   # Easter Monday
+                cdr(SYD, "2026-04-07 12:00:00", src=AU_CLI),   # an ordinary Tuesday
+                cdr(SYD, "2026-12-28 12:00:00", src=AU_CLI)]   # Boxing Day moved off Saturday
+        self.logs(rows)
+        self.assertEqual(self.flagged("calling-hours"), [1, 2, 4])
+
+    def test_perth_and_brisbane_by_area_code(self):
+        # June: Perth UTC+8 is two hours behind Sydney
+        rows = [cdr(PER, "2026-06-09 10:59:59", src=AU_CLI), cdr(PER, "2026-06-09 11:00:00", src=AU_CLI),
+                # January: Sydney on daylight time (UTC+11), Queensland not (UTC+10)
+                cdr(BNE, "2026-01-13 20:30:00", src=AU_CLI), cdr(SYD, "2026-01-13 20:30:00", src=AU_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("calling-hours"), [1, 4])
+
+    def test_mobile_must_fit_every_zone(self):
+        # June: from 09:00 in Perth (11:00 Sydney) to 20:00 on Lord Howe Island
+        # (UTC+10:30, 19:30 Sydney)
+        rows = [cdr(MOB, "2026-06-09 10:59:59", src=AU_CLI), cdr(MOB, "2026-06-09 11:00:00", src=AU_CLI),
+                cdr(MOB, "2026-06-10 19:29:59", src=AU_CLI), cdr(MOB, "2026-06-10 19:30:00", src=AU_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("calling-hours"), [1, 4])
+
+    def test_calling_line_identity_required(self):
+        rows = [cdr(SYD, "2026-06-09 12:00:00", src="anonymous"), cdr(MEL, "2026-06-09 12:00:00", src=AU_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("caller-id"), [1])
+
+    def test_calendar_expired(self):
+        self.logs([cdr(SYD, "2027-12-30 12:00:00", src=AU_CLI), cdr(SYD, "2028-01-04 12:00:00", src=AU_CLI)])
+        self.assertEqual(self.flagged("calendar-expired"), [2])
+
+
 if __name__ == "__main__":
     unittest.main()
