@@ -371,7 +371,7 @@ read_frequency(struct loader *L, const config_setting_t *list)
 {
 	static const struct cfg_key keys[] = {
 		{ "calls", CFG_INT }, { "window", CFG_STRING_OR_INT }, { "per", CFG_STRING },
-		CITE_KEYS, { NULL, 0 },
+		{ "days", CFG_INT }, CITE_KEYS, { NULL, 0 },
 	};
 	struct profile *p = L->p;
 	int n = config_setting_length(list);
@@ -381,9 +381,9 @@ read_frequency(struct loader *L, const config_setting_t *list)
 	for (int i = 0; i < n; i++) {
 		const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
 		struct limit_frequency *f = &p->frequency[p->nfrequency];
-		long long calls;
+		long long calls, days;
 		const char *per;
-		int rw;
+		int rw, rd, rp;
 
 		if (cfg_check_keys(g, keys, "a frequency limit", L->d) < 0 ||
 		    read_cite(L, g, "a frequency limit", &f->cite) < 0)
@@ -394,20 +394,29 @@ read_frequency(struct loader *L, const config_setting_t *list)
 			    "attempts per number)");
 		f->calls = (int)calls;
 		rw = cfg_duration(g, "window", false, &f->window, L->d);
-		if (rw < 0)
+		if (rw < 0 || (rd = cfg_int(g, "days", 1, 3650, &days, L->d)) < 0)
 			return -1;
-		if (cfg_string(g, "per", &per, L->d) > 0) {
-			if (rw > 0)
-				return cfg_error(g, L->d, "a frequency limit has either a rolling 'window' "
-				    "or per = \"day\", not both");
+		rp = cfg_string(g, "per", &per, L->d);
+		if (rp < 0)
+			return -1;
+		if ((rw > 0) + (rp > 0) + (rd > 0) > 1)
+			return cfg_error(g, L->d, "a frequency limit has one of a rolling 'window', "
+			    "per = \"day\" or 'days' (consecutive local calendar days), not several");
+		if (rp > 0) {
 			if (strcmp(per, "day") != 0)
 				return cfg_error(config_setting_get_member(g, "per"), L->d,
 				    "'per' must be \"day\" (a local calendar day)");
 			f->calendar_day = true;
+			f->days = 1;
 			f->window = SECONDS_PER_DAY;
+		} else if (rd > 0) {
+			/* N calendar days span less than N x 24 h: the campaign check uses that window */
+			f->days = (int)days;
+			f->calendar_day = days == 1;
+			f->window = (int64_t)days * SECONDS_PER_DAY;
 		} else if (rw == 0) {
-			return cfg_error(g, L->d, "a frequency limit needs a 'window' (e.g. \"24h\") "
-			    "or per = \"day\"");
+			return cfg_error(g, L->d, "a frequency limit needs a 'window' (e.g. \"24h\"), "
+			    "per = \"day\" or 'days' (e.g. 30)");
 		}
 		p->nfrequency++;
 	}

@@ -56,7 +56,8 @@ struct limit_hours {
 struct limit_frequency {
 	int calls;                 /* at most this many attempts … */
 	int64_t window;            /* … in a rolling window of this many seconds, or */
-	bool calendar_day;         /* … in one local calendar day */
+	bool calendar_day;         /* … in one local calendar day, or */
+	int days;                  /* … in any this many consecutive local calendar days (0: rolling window) */
 	struct citation cite;
 };
 

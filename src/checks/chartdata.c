@@ -27,14 +27,15 @@ choose_window(struct chart_data *c, const struct profile *p)
 	int64_t longest = -1;
 
 	c->window = 86400;
+	c->window_days = 0;
 	c->window_limit = 0;
 	for (size_t i = 0; p != NULL && i < p->nfrequency; i++) {
 		const struct limit_frequency *f = &p->frequency[i];
-		int64_t w = f->calendar_day ? 86400 : f->window;
 
-		if (w > longest) {
-			longest = w;
-			c->window = f->calendar_day ? 0 : f->window;
+		if (f->window > longest) {
+			longest = f->window;
+			c->window = f->window;
+			c->window_days = f->days;
 			c->window_limit = f->calls;
 		}
 	}
@@ -68,6 +69,7 @@ chartdata_share(const struct chart_data *from)
 	struct chart_data *c = alloc_like(from->ncallers, from->ncampaigns);
 
 	c->window = from->window;
+	c->window_days = from->window_days;
 	c->window_limit = from->window_limit;
 	return c;
 }
@@ -117,32 +119,29 @@ chartdata_call(struct chart_data *c, const struct event_ctx *ctx, const struct c
 	}
 }
 
-/* Most attempts in one window (start−W, start], or in one local day. */
+/* Most attempts in one window (start−W, start], or in N consecutive local days:
+ * the same windows the call-frequency rule counts. */
 void
 chartdata_number(struct chart_data *c, const struct event_ctx *ctx, struct call *const *calls,
     size_t n)
 {
 	size_t most = 0;
 
-	if (c->window > 0) {
-		for (size_t i = 0, j = 0; i < n; i++) {
+	for (size_t i = 0, j = 0; i < n; i++) {
+		if (c->window_days > 0) {
+			int64_t t = calls[i]->start;
+			int64_t first = floor_div(t + event_offset(ctx, t), SECONDS_PER_DAY) -
+			    (c->window_days - 1);
+
+			while (floor_div(calls[j]->start + event_offset(ctx, calls[j]->start),
+			    SECONDS_PER_DAY) < first)
+				j++;
+		} else {
 			while (calls[j]->start <= calls[i]->start - c->window)
 				j++;
-			if (i - j + 1 > most)
-				most = i - j + 1;
 		}
-	} else {
-		int64_t day = INT64_MIN;
-		size_t run = 0;
-
-		for (size_t i = 0; i < n; i++) {
-			int64_t t = calls[i]->start, d = floor_div(t + event_offset(ctx, t), SECONDS_PER_DAY);
-
-			run = d == day ? run + 1 : 1;
-			day = d;
-			if (run > most)
-				most = run;
-		}
+		if (i - j + 1 > most)
+			most = i - j + 1;
 	}
 	if (most == 0)
 		return;

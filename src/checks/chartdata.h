@@ -26,7 +26,8 @@ struct chart_data {
 	uint64_t heat[7][24];
 	/* distinct numbers by their most attempts in one window */
 	uint64_t window_max[CHART_WINDOW_BINS];
-	int64_t window;          /* that window in seconds (0: one local calendar day) */
+	int64_t window;          /* that window in seconds (rolling), or */
+	int window_days;         /* … this many consecutive local calendar days (0: rolling) */
 	int window_limit;        /* the profile's most attempts in it; 0: none */
 	/* by caller ID id (calllog.callers; 0 = none), and by campaign id */
 	uint64_t *by_caller;

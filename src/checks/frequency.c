@@ -29,6 +29,11 @@ limit_frequency(const struct profile *p, char *buf, size_t size)
 			used += (size_t)snprintf(buf + used, size - used, f->calls == 1 ?
 			    tr("at most %d call per number per local calendar day") :
 			    tr("at most %d calls per number per local calendar day"), f->calls);
+		else if (f->days > 0)
+			used += (size_t)snprintf(buf + used, size - used, f->calls == 1 ?
+			    tr("at most %d call per number in any %d consecutive local calendar days") :
+			    tr("at most %d calls per number in any %d consecutive local calendar days"),
+			    f->calls, f->days);
 		else
 			used += (size_t)snprintf(buf + used, size - used, f->calls == 1 ?
 			    tr("at most %d call per number in any rolling %s") :
@@ -102,10 +107,14 @@ check_frequency_config(struct check_ctx *ctx)
 			format_duration_en(f->window, w, sizeof(w));
 			if (f->calendar_day)
 				snprintf(w, sizeof(w), "local day");
+			else if (f->days > 0)
+				snprintf(w, sizeof(w), "%d local days", f->days);
 			snprintf(ident, sizeof(ident), "at most %d calls per number per %s", f->calls, w);
 			format_duration(f->window, w, sizeof(w));
 			if (f->calendar_day)
 				snprintf(w, sizeof(w), "%s", tr("local day"));
+			else if (f->days > 0)
+				snprintf(w, sizeof(w), tr("%d consecutive local days"), f->days);
 			snprintf(limit, sizeof(limit), tr("at most %d calls per number per %s"), f->calls, w);
 			if (most == LLONG_MAX)
 				check_campaign_ident(ctx, SEV_HIGH, c, CS_MAX_ATTEMPTS, ident, &f->cite, limit,
@@ -149,10 +158,11 @@ static size_t
 in_window(const struct event_ctx *ctx, const struct limit_frequency *f, struct call *const *calls,
     size_t i, size_t *j)
 {
-	if (f->calendar_day) {
-		int64_t day = local_day(ctx, calls[i]->start);
+	if (f->days > 0) {
+		/* the call's own day and the days - 1 before it */
+		int64_t first = local_day(ctx, calls[i]->start) - (f->days - 1);
 
-		while (local_day(ctx, calls[*j]->start) != day)
+		while (local_day(ctx, calls[*j]->start) < first)
 			(*j)++;
 	} else {
 		while (calls[i]->start - calls[*j]->start >= f->window)
@@ -208,6 +218,9 @@ frequency_describe(const struct event_ctx *ctx, const struct violation *v, char 
 	if (f->calendar_day)
 		snprintf(buf, size, tr("call %d to this number on the same local day (limit %d)"),
 		    v->aux, f->calls);
+	else if (f->days > 0)
+		snprintf(buf, size, tr("call %d to this number within %d consecutive local days "
+		    "(limit %d)"), v->aux, f->days, f->calls);
 	else
 		snprintf(buf, size, tr("call %d to this number within %s (limit %d)"), v->aux, w,
 		    f->calls);

@@ -1031,6 +1031,18 @@ const struct i18n_entry i18n_zh_cn[] = {
 	  "低" },
 	{ "Info",
 	  "提示" },
+
+	/* checks/frequency.c: consecutive local calendar days */
+	{ "at most %d call per number in any %d consecutive local calendar days",
+	  "任意连续 %2$d 个当地日历日内每个号码最多呼叫 %1$d 次" },
+	{ "at most %d calls per number in any %d consecutive local calendar days",
+	  "任意连续 %2$d 个当地日历日内每个号码最多呼叫 %1$d 次" },
+	{ "%d consecutive local days",
+	  "连续 %d 个当地日" },
+	{ "call %d to this number within %d consecutive local days (limit %d)",
+	  "连续 %2$d 个当地日内对该号码的第 %1$d 次呼叫（限值 %3$d）" },
+	{ "%d consecutive local calendar days",
+	  "连续 %d 个当地日历日" },
 };
 
 const size_t i18n_zh_cn_count = sizeof(i18n_zh_cn) / sizeof(i18n_zh_cn[0]);

@@ -450,8 +450,10 @@ chart_per_number(FILE *out, const struct report *r)
 	}
 	fprintf(out, "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" class=\"axisline\"/>\n", left,
 	    left + w, top + h, top + h);
-	if (c->window == 0)
+	if (c->window_days == 1)
 		snprintf(win, sizeof(win), "%s", tr("one local calendar day"));
+	else if (c->window_days > 1)
+		snprintf(win, sizeof(win), tr("%d consecutive local calendar days"), c->window_days);
 	else
 		duration_text(c->window, win, sizeof(win));
 	if (c->window_limit > 0) {

@@ -56,14 +56,18 @@ class France(ProfileCase):
         self.logs(rows, tz="UTC")
         self.assertEqual(self.flagged("calling-hours"), [1, 3])
 
-    def test_four_attempts_in_thirty_days(self):
-        # April to May: no clock change in between, so 30 days are 30 x 24 hours
-        rows = [cdr(FR1, f"2026-04-{d:02d} 11:00:00", src=FR_CLI) for d in (7, 14, 21, 28)]
-        rows.append(cdr(FR1, "2026-05-07 10:59:59", src=FR_CLI))  # 5th inside 30 days of the 1st
-        rows += [cdr(FR2, f"2026-04-{d:02d} 11:00:00", src=FR_CLI) for d in (7, 14, 21, 28)]
-        rows.append(cdr(FR2, "2026-05-07 11:00:00", src=FR_CLI))  # exactly 30 days on: the 1st left
+    def test_four_attempts_in_thirty_calendar_days(self):
+        # days are the consumer's calendar days, the call's own and the 29 before it:
+        # neither the time of day nor the clock change of 2026-03-29 moves the edge
+        rows = [cdr(FR1, f"2026-03-{d:02d} 11:00:00", src=FR_CLI) for d in (2, 9, 16, 23)]
+        rows.append(cdr(FR1, "2026-03-31 19:59:59", src=FR_CLI))  # day 30 from the 1st: 5th
+        rows += [cdr(FR2, f"2026-03-{d:02d} 11:00:00", src=FR_CLI) for d in (2, 9, 16, 23)]
+        rows.append(cdr(FR2, "2026-04-01 10:00:00", src=FR_CLI))  # day 31: the 1st has left,
+        # although a rolling 30 x 24 h window would still hold it
         self.logs(rows)
         self.assertEqual(self.flagged("call-frequency"), [5])
+        reasons = [d["reason"] for d in self.details if d["rule"] == "call-frequency"]
+        self.assertEqual(reasons, ["call 5 to this number within 30 consecutive local days (limit 4)"])
 
     def test_sixty_days_after_a_refusal(self):
         rows = [cdr(FR1, "2026-04-07 11:00:00", answer="2026-04-07 11:00:05", userfield="REFUSED",
@@ -334,6 +338,40 @@ class Australia(ProfileCase):
     def test_calendar_expired(self):
         self.logs([cdr(SYD, "2027-12-30 12:00:00", src=AU_CLI), cdr(SYD, "2028-01-04 12:00:00", src=AU_CLI)])
         self.assertEqual(self.flagged("calendar-expired"), [2])
+
+
+class RegulationF(ProfileCase):
+    """Debt collection: 7 calls in 7 consecutive days, none on the 7 days from a conversation."""
+    profile = "us-regf"
+    tz = "America/New_York"
+
+    def test_seven_calls_in_seven_consecutive_days(self):
+        # Tue 2026-03-10 is day 1; days are the consumer's calendar days
+        a = [cdr(NYC, f"2026-03-{d:02d} 10:00:00", src=US_CLI) for d in range(10, 17)]
+        a.append(cdr(NYC, "2026-03-16 20:00:00", src=US_CLI))            # 8th on day 7
+        b = [cdr(LA, f"2026-03-{d:02d} 10:00:00", src=US_CLI) for d in range(10, 17)]
+        # the log is in New York time: LA's calls were at 07:00 local. The 8th, on LA's
+        # day 8 at 06:30 local, is within 168 hours of the first, so a rolling window would
+        # flag it; in consecutive calendar days the first has left the window
+        b.append(cdr(LA, "2026-03-17 09:30:00", src=US_CLI))
+        self.logs(a + b)
+        self.assertEqual(self.flagged("call-frequency"), [8])
+
+    def test_no_call_on_the_seven_days_from_a_conversation(self):
+        rows = [cdr(NYC, "2026-03-10 10:00:00", answer="2026-03-10 10:00:05", duration=300),
+                cdr(NYC, "2026-03-10 15:00:00"),   # same day, after the conversation: day 1
+                cdr(NYC, "2026-03-16 20:59:59"),   # day 7
+                cdr(NYC, "2026-03-17 08:00:00"),   # day 8: allowed
+                # an unanswered call is no conversation
+                cdr(LA, "2026-03-10 13:00:00"), cdr(LA, "2026-03-11 13:00:00"),
+                # an abandoned call is no conversation either
+                cdr(FL, "2026-03-10 10:00:00", answer="2026-03-10 10:00:05", userfield="ABANDONED"),
+                cdr(FL, "2026-03-11 10:00:00")]
+        self.logs(rows)
+        self.assertEqual(self.flagged("wait-after-conversation"), [2, 3])
+        reasons = [d["reason"] for d in self.details if d["rule"] == "wait-after-conversation"]
+        self.assertEqual(reasons[1], "called on day 7 of the 7 days that start with a conversation "
+                         "with the called person")
 
 
 if __name__ == "__main__":
