@@ -425,6 +425,30 @@ read_frequency(struct loader *L, const config_setting_t *list)
 	return 0;
 }
 
+/* recall_after_abandon and recall_after_machine: the same keys. */
+static int
+read_recall(struct loader *L, const config_setting_t *root, const char *name,
+    struct limit_recall *out)
+{
+	static const struct cfg_key k[] = { { "hours", CFG_INT }, { "live_agent_exempt", CFG_BOOL },
+		CITE_KEYS, { NULL, 0 } };
+	const config_setting_t *g = config_setting_get_member(root, name);
+	long long v;
+
+	if (g == NULL)
+		return 0;
+	if (cfg_check_keys(g, k, name, L->d) < 0 || read_cite(L, g, name, &out->cite) < 0)
+		return -1;
+	if (cfg_int(g, "hours", 1, 24 * 365, &v, L->d) <= 0)
+		return L->d->line ? -1 : cfg_error(g, L->d, "%s needs 'hours'", name);
+	out->hours = (int)v;
+	out->live_agent_exempt = true;
+	if (cfg_bool(g, "live_agent_exempt", &out->live_agent_exempt, L->d) < 0)
+		return -1;
+	out->set = true;
+	return 0;
+}
+
 static int
 read_simple_groups(struct loader *L, const config_setting_t *root)
 {
@@ -434,21 +458,9 @@ read_simple_groups(struct loader *L, const config_setting_t *root)
 	long long v;
 	const char *s;
 
-	if ((g = config_setting_get_member(root, "recall_after_abandon")) != NULL) {
-		static const struct cfg_key k[] = { { "hours", CFG_INT },
-			{ "live_agent_exempt", CFG_BOOL }, CITE_KEYS, { NULL, 0 } };
-
-		if (cfg_check_keys(g, k, "recall_after_abandon", d) < 0 ||
-		    read_cite(L, g, "recall_after_abandon", &p->recall_after_abandon.cite) < 0)
-			return -1;
-		if (cfg_int(g, "hours", 1, 24 * 365, &v, d) <= 0)
-			return d->line ? -1 : cfg_error(g, d, "recall_after_abandon needs 'hours'");
-		p->recall_after_abandon.hours = (int)v;
-		p->recall_after_abandon.live_agent_exempt = true;
-		if (cfg_bool(g, "live_agent_exempt", &p->recall_after_abandon.live_agent_exempt, d) < 0)
-			return -1;
-		p->recall_after_abandon.set = true;
-	}
+	if (read_recall(L, root, "recall_after_abandon", &p->recall_after_abandon) < 0 ||
+	    read_recall(L, root, "recall_after_machine", &p->recall_after_machine) < 0)
+		return -1;
 	if ((g = config_setting_get_member(root, "wait_after_refusal")) != NULL) {
 		static const struct cfg_key k[] = { { "days", CFG_INT }, { "forever", CFG_BOOL },
 			CITE_KEYS, { NULL, 0 } };
@@ -780,7 +792,8 @@ static const struct cfg_key top_keys[] = {
 	{ "country_code", CFG_STRING }, { "trunk_prefix", CFG_STRING },
 	{ "international_prefix", CFG_STRING }, { "national_number_length", CFG_INT },
 	{ "calling_hours", CFG_GROUP }, { "frequency", CFG_LIST },
-	{ "recall_after_abandon", CFG_GROUP }, { "wait_after_refusal", CFG_GROUP },
+	{ "recall_after_abandon", CFG_GROUP }, { "recall_after_machine", CFG_GROUP },
+	{ "wait_after_refusal", CFG_GROUP },
 	{ "wait_after_conversation", CFG_GROUP },
 	{ "abandon_rate", CFG_GROUP }, { "abandon_message", CFG_GROUP }, { "ring_time", CFG_GROUP },
 	{ "caller_id", CFG_GROUP }, { "consent", CFG_GROUP }, { "dnc", CFG_GROUP },

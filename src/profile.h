@@ -61,6 +61,15 @@ struct limit_frequency {
 	struct citation cite;
 };
 
+/* No new call to a number within hours of a call of some kind (abandoned, or
+ * answered by a machine), unless a live agent is guaranteed on it. */
+struct limit_recall {
+	bool set;
+	int hours;
+	bool live_agent_exempt;
+	struct citation cite;
+};
+
 enum abandon_denominator {
 	DENOM_LIVE_ANSWERED, /* calls answered by a person (US, UK) */
 	DENOM_ANSWERED,      /* all answered calls, machines included */
@@ -89,7 +98,8 @@ struct profile {
 	struct limit_frequency *frequency;
 	size_t nfrequency;
 	struct citation frequency_cite; /* where the list was set */
-	struct { bool set; int hours; bool live_agent_exempt; struct citation cite; } recall_after_abandon;
+	struct limit_recall recall_after_abandon;
+	struct limit_recall recall_after_machine; /* after a call an answering machine took */
 	struct { bool set; int days; bool forever; struct citation cite; } wait_after_refusal;
 	struct { bool set; int days; struct citation cite; } wait_after_conversation; /* local days; the conversation's is day 1 */
 	struct {

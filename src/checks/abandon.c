@@ -1,4 +1,4 @@
-/* Abandonment: abandon-rate, abandon-message and recall-after-abandon. */
+/* Abandonment: abandon-rate, abandon-message, recall-after-abandon and recall-after-machine. */
 #include "checks/check.h"
 
 #include <stdio.h>
@@ -201,23 +201,43 @@ live_agent_guaranteed(const struct event_ctx *ctx, const struct call *c)
 	return cfg != NULL && !campaign_can_abandon(cfg);
 }
 
-static void
-recall_per_number(struct event_ctx *ctx, struct call *const *calls, size_t n)
+static bool
+was_abandoned(const struct call *c)
 {
-	const struct profile *p = ctx->profile;
-	int64_t need = (int64_t)p->recall_after_abandon.hours * 3600;
-	const struct call *abandoned = NULL;
+	return (c->flags & CALL_ABANDONED) != 0;
+}
+
+static bool
+reached_machine(const struct call *c)
+{
+	return c->disposition == DISP_MACHINE;
+}
+
+/* Flags every call within lim->hours of the last earlier call that trigger
+ * picks, unless a live agent is guaranteed on it (when the limit allows). */
+static void
+recall_after(struct event_ctx *ctx, struct call *const *calls, size_t n,
+    const struct limit_recall *lim, bool (*trigger)(const struct call *c))
+{
+	int64_t need = (int64_t)lim->hours * 3600;
+	const struct call *last = NULL;
 
 	for (size_t i = 0; i < n; i++) {
 		const struct call *c = calls[i];
 
-		if (abandoned != NULL && c->start - abandoned->start < need &&
-		    !(p->recall_after_abandon.live_agent_exempt && live_agent_guaranteed(ctx, c)))
+		if (last != NULL && c->start - last->start < need &&
+		    !(lim->live_agent_exempt && live_agent_guaranteed(ctx, c)))
 			event_violation(ctx, c, event_offset(ctx, c->start), 0,
-			    (int32_t)((c->start - abandoned->start) / 60));
-		if (c->flags & CALL_ABANDONED)
-			abandoned = c;
+			    (int32_t)((c->start - last->start) / 60));
+		if (trigger(c))
+			last = c;
 	}
+}
+
+static void
+recall_per_number(struct event_ctx *ctx, struct call *const *calls, size_t n)
+{
+	recall_after(ctx, calls, n, &ctx->profile->recall_after_abandon, was_abandoned);
 }
 
 static void
@@ -393,3 +413,48 @@ rate_merge(struct event_ctx *ctx, void *from)
 const struct event_hooks abandon_rate_events = {
 	rate_applies, rate_per_call, NULL, rate_finish, NULL, rate_merge,
 };
+
+/*
+ * recall-after-machine: after a call an answering machine took (AMD
+ * included, false positives too), no new call within the profile's hours
+ * unless a live agent is guaranteed. Call logs only: no campaign setting
+ * schedules machine-answered numbers apart from the others.
+ */
+const struct citation *
+limit_recall_after_machine(const struct profile *p, char *buf, size_t size)
+{
+	if (!p->recall_after_machine.set)
+		return NULL;
+	if (p->recall_after_machine.live_agent_exempt)
+		snprintf(buf, size, tr("no new call within %d h of a call an answering machine took, "
+		    "unless a live agent is guaranteed"), p->recall_after_machine.hours);
+	else
+		snprintf(buf, size, tr("no new call within %d h of a call an answering machine took"),
+		    p->recall_after_machine.hours);
+	return &p->recall_after_machine.cite;
+}
+
+static bool
+machine_applies(const struct event_ctx *ctx)
+{
+	return ctx->profile->recall_after_machine.set;
+}
+
+static void
+machine_per_number(struct event_ctx *ctx, struct call *const *calls, size_t n)
+{
+	recall_after(ctx, calls, n, &ctx->profile->recall_after_machine, reached_machine);
+}
+
+static void
+machine_describe(const struct event_ctx *ctx, const struct violation *v, char *buf, size_t size)
+{
+	snprintf(buf, size, tr("called %d h %02d min after an answering machine took a call to the "
+	    "same number (minimum %d h)"), v->aux / 60, v->aux % 60,
+	    ctx->profile->recall_after_machine.hours);
+}
+
+const struct event_hooks recall_after_machine_events = {
+	machine_applies, NULL, machine_per_number, NULL, machine_describe,
+};
+

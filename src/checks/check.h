@@ -82,6 +82,7 @@ const struct citation *limit_retention(const struct profile *p, char *buf, size_
 const struct citation *limit_call_volume(const struct profile *p, char *buf, size_t size);
 const struct citation *limit_short_calls(const struct profile *p, char *buf, size_t size);
 const struct citation *limit_calendar_expiry(const struct profile *p, char *buf, size_t size);
+const struct citation *limit_recall_after_machine(const struct profile *p, char *buf, size_t size);
 const struct citation *limit_wait_after_conversation(const struct profile *p, char *buf,
     size_t size);
 

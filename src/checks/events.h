@@ -126,7 +126,7 @@ extern const struct event_hooks calling_hours_events, frequency_events,
     recall_after_abandon_events, wait_after_refusal_events, abandon_rate_events,
     ring_time_events, caller_id_events, dnc_events, consent_events, capacity_events,
     destination_events, input_events, call_volume_events, short_calls_events,
-    calendar_expiry_events, wait_after_conversation_events;
+    calendar_expiry_events, wait_after_conversation_events, recall_after_machine_events;
 
 /* Records that call c broke ctx->rule. */
 void event_violation(struct event_ctx *ctx, const struct call *c, int32_t offset, uint8_t reason,

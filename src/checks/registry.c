@@ -35,6 +35,15 @@ const struct rule rule_table[] = {
 	  "again only in preview or progressive mode."),
 	  limit_recall_after_abandon, check_recall_after_abandon_config,
 	  &recall_after_abandon_events },
+	{ "recall-after-machine", SEV_MEDIUM, N_("Number called again too soon after an answering machine"),
+	  N_("Finds calls to a number within the profile's hours of an earlier call that an "
+	  "answering machine took (answering-machine detection included), unless a live agent is "
+	  "guaranteed on the new call."),
+	  N_("Machine-detected calls include people wrongly taken for machines and hung up on; "
+	  "calling them again at once is what regulators treat as persistent misuse."),
+	  N_("Hold numbers an answering machine took back for the profile's hours, or dial them "
+	  "again only in preview or progressive mode without AMD."),
+	  limit_recall_after_machine, NULL, &recall_after_machine_events },
 	{ "wait-after-refusal", SEV_HIGH, N_("Refusals not honoured long enough"),
 	  N_("Compares how long the campaign suppresses a number after the called person refuses "
 	  "further calls with the profile's minimum (which may be forever)."),

@@ -1043,6 +1043,27 @@ const struct i18n_entry i18n_zh_cn[] = {
 	  "连续 %2$d 个当地日内对该号码的第 %1$d 次呼叫（限值 %3$d）" },
 	{ "%d consecutive local calendar days",
 	  "连续 %d 个当地日历日" },
+
+	/* checks/abandon.c: recall-after-machine */
+	{ "no new call within %d h of a call an answering machine took, unless a live agent is guaranteed",
+	  "答录机接听的呼叫后 %d 小时内不得再次呼叫，除非保证有坐席在线" },
+	{ "no new call within %d h of a call an answering machine took",
+	  "答录机接听的呼叫后 %d 小时内不得再次呼叫" },
+	{ "called %d h %02d min after an answering machine took a call to the same number (minimum %d h)",
+	  "在答录机接听同一号码的呼叫后 %d 小时 %02d 分钟再次呼叫（最短间隔 %d 小时）" },
+	{ "Number called again too soon after an answering machine",
+	  "答录机接听后过早再次呼叫同一号码" },
+	{ "Finds calls to a number within the profile's hours of an earlier call that an "
+	  "answering machine took (answering-machine detection included), unless a live agent is "
+	  "guaranteed on the new call.",
+	  "查找在答录机接听（含答录机检测判定）同一号码的呼叫后、合规配置规定的小时数内再次发起的呼叫，"
+	  "新呼叫保证有坐席在线的除外。" },
+	{ "Machine-detected calls include people wrongly taken for machines and hung up on; "
+	  "calling them again at once is what regulators treat as persistent misuse.",
+	  "被判定为答录机的呼叫中包括被误判并挂断的真人；立即再次呼叫，正是监管机构认定为持续滥用的行为。" },
+	{ "Hold numbers an answering machine took back for the profile's hours, or dial them "
+	  "again only in preview or progressive mode without AMD.",
+	  "对答录机接听过的号码，按合规配置规定的小时数暂缓呼叫，或仅以不启用答录机检测的预览式或渐进式外呼再次拨打。" },
 };
 
 const size_t i18n_zh_cn_count = sizeof(i18n_zh_cn) / sizeof(i18n_zh_cn[0]);

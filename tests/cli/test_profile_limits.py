@@ -151,6 +151,22 @@ class UnitedKingdom(ProfileCase):
         self.logs(rows)
         self.assertEqual(self.flagged("recall-after-abandon"), [2])
 
+    def test_no_recall_within_24_hours_of_an_answering_machine(self):
+        rows = [cdr(UK1, "2026-03-10 10:00:00", answer="2026-03-10 10:00:05", userfield="MACHINE",
+                    src=UK_CLI),
+                cdr(UK1, "2026-03-11 09:59:59", src=UK_CLI),
+                cdr(UK2, "2026-03-10 10:00:00", answer="2026-03-10 10:00:05", userfield="MACHINE",
+                    src=UK_CLI),
+                cdr(UK2, "2026-03-11 10:00:00", src=UK_CLI),
+                # a person answered: no pause at all
+                cdr("07700900003", "2026-03-10 10:00:00", answer="2026-03-10 10:00:05", src=UK_CLI),
+                cdr("07700900003", "2026-03-10 10:30:00", src=UK_CLI)]
+        self.logs(rows)
+        self.assertEqual(self.flagged("recall-after-machine"), [2])
+        reasons = [d["reason"] for d in self.details if d["rule"] == "recall-after-machine"]
+        self.assertEqual(reasons, ["called 23 h 59 min after an answering machine took a call to "
+                                   "the same number (minimum 24 h)"])
+
     def test_tps_and_refusal_forever(self):
         tps = self.write("tps.txt", "07700 900001\n")
         rows = [cdr(UK1, "2026-03-10 10:00:00", src=UK_CLI),

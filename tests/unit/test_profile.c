@@ -619,7 +619,47 @@ test_err_frequency_window_and_per(void **state)
 {
 	(void)state;
 	assert_fails("bad-frequency-window-and-per",
-	    "either a rolling 'window' or per = \"day\", not both");
+	    "one of a rolling 'window', per = \"day\" or 'days'");
+	assert_fails("bad-frequency-window-and-days",
+	    "one of a rolling 'window', per = \"day\" or 'days'");
+}
+
+static void
+test_err_zone_table_missing(void **state)
+{
+	(void)state;
+	assert_fails("bad-zone-table-missing", "zone table 'atlantis' not found");
+}
+
+/* days = N, a zone table by name (the built-in nanp), wait_after_conversation
+ * and recall_after_machine. */
+static void
+test_calendar_days_and_zone_table(void **state)
+{
+	struct profile *p = NULL;
+	struct diag d = { 0 };
+	const struct tz_zone *const *zones;
+	size_t n;
+
+	(void)state;
+	if (profile_load(PROFILES "calendar-days.cfg", &p, &d) != 0)
+		fail_msg("%s:%d: %s", d.file, d.line, d.message);
+	assert_int_equal(p->nfrequency, 1);
+	assert_int_equal(p->frequency[0].days, 7);
+	assert_false(p->frequency[0].calendar_day);
+	assert_int_equal(p->frequency[0].window, 7 * 86400);
+	assert_true(p->wait_after_conversation.set);
+	assert_int_equal(p->wait_after_conversation.days, 7);
+	assert_true(p->recall_after_machine.set);
+	assert_int_equal(p->recall_after_machine.hours, 24);
+	assert_true(p->recall_after_machine.live_agent_exempt);
+	assert_true(p->nzone_map > 400);
+	profile_zone_tzs(p, "12125550101", &zones, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(tz_name(zones[0]), "America/New_York");
+	profile_zone_tzs(p, "16025550101", &zones, &n);
+	assert_int_equal(n, 2); /* Arizona: Phoenix and Denver */
+	profile_free(p);
 }
 
 static void
@@ -731,6 +771,8 @@ main(void)
 		cmocka_unit_test(test_err_group_without_standing),
 		cmocka_unit_test(test_err_bad_standing),
 		cmocka_unit_test(test_err_frequency_window_and_per),
+		cmocka_unit_test(test_err_zone_table_missing),
+		cmocka_unit_test(test_calendar_days_and_zone_table),
 		cmocka_unit_test(test_err_unknown_purpose),
 		cmocka_unit_test(test_err_bad_regex),
 		cmocka_unit_test(test_err_unknown_timezone),
