@@ -104,6 +104,17 @@ row(FILE *out, const char *label, const char *value)
 	fputs("</td></tr>\n", out);
 }
 
+/* <dt>label</dt><dd>value</dd>, both escaped. */
+static void
+term(FILE *out, const char *label, const char *value)
+{
+	fputs("<dt>", out);
+	html_text(out, label);
+	fputs("</dt><dd>", out);
+	html_text(out, value);
+	fputs("</dd>\n", out);
+}
+
 static void
 heading(FILE *out, const char *tag, const char *id, const char *text)
 {
@@ -320,20 +331,10 @@ finding_block(FILE *out, const struct report *r, const struct finding *f)
 		}
 		fputs("</dd>\n", out);
 	}
-	if (f->limit != NULL) {
-		fputs("<dt>", out);
-		html_text(out, tr("Limit"));
-		fputs("</dt><dd>", out);
-		html_text(out, f->limit);
-		fputs("</dd>\n", out);
-	}
-	if (f->actual != NULL) {
-		fputs("<dt>", out);
-		html_text(out, tr("Found"));
-		fputs("</dt><dd>", out);
-		html_text(out, f->actual);
-		fputs("</dd>\n", out);
-	}
+	if (f->limit != NULL)
+		term(out, tr("Limit"), f->limit);
+	if (f->actual != NULL)
+		term(out, tr("Found"), f->actual);
 	if (f->cite != NULL) {
 		fputs("<dt>", out);
 		html_text(out, tr("Legal source"));
@@ -353,11 +354,7 @@ finding_block(FILE *out, const struct report *r, const struct finding *f)
 		}
 		fputs("</dd>\n", out);
 	}
-	fputs("<dt>", out);
-	html_text(out, tr("Remediation"));
-	fputs("</dt><dd>", out);
-	html_text(out, tr(f->rule->remediation));
-	fputs("</dd>\n", out);
+	term(out, tr("Remediation"), tr(f->rule->remediation));
 	if (f->waived != NULL) {
 		char until[16];
 
