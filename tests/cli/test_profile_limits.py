@@ -5,7 +5,9 @@ written in UTC, so that the local time is the profile's doing, not the log's.
 import os
 import unittest
 
-from dialaudit_test import CliTestCase, cdr, run
+import json
+
+from dialaudit_test import CliTestCase, campaign_file, cdr, run
 
 
 class ProfileCase(CliTestCase):
@@ -388,6 +390,94 @@ class RegulationF(ProfileCase):
         reasons = [d["reason"] for d in self.details if d["rule"] == "wait-after-conversation"]
         self.assertEqual(reasons[1], "called on day 7 of the 7 days that start with a conversation "
                          "with the called person")
+
+
+# ------------------------------------------------ the other limits, profile by profile
+
+class EveryProfile(ProfileCase):
+    """The limits the sections above do not pin, for every profile that sets them.
+    Logs are in UTC at 16:00-17:00 UTC on weekdays of May 2026: inside the calling
+    hours of every profile and zone used, so only the rule under test reacts."""
+
+    tz = "UTC"
+    # profile: (a number, another number, a caller ID the profile accepts)
+    NUMBERS = {
+        "us": ("2125550101", "2125550102", US_CLI),
+        "ca": ("4165550101", "4165550102", CA_CLI),
+        "uk": (UK1, UK2, UK_CLI),
+        "fr": (FR1, FR2, FR_CLI),
+        "au": (SYD, MEL, AU_CLI),
+    }
+
+    def numbers(self, profile):
+        return self.NUMBERS[profile]
+
+    def test_ring_time_fifteen_seconds(self):
+        for profile in ("us", "uk"):
+            a, b, cli = self.numbers(profile)
+            rows = [cdr(a, "2026-05-12 16:00:00", duration=14, src=cli),
+                    cdr(b, "2026-05-12 16:00:00", duration=15, src=cli)]
+            self.logs(rows, profile=profile)
+            self.assertEqual(self.flagged("ring-time"), [1], profile)
+
+    def test_us_abandon_rate_three_percent_of_live_calls(self):
+        def rows(abandoned):
+            out = []
+            for i in range(100):
+                t = f"2026-05-12 16:{i % 60:02d}:00"
+                out.append(cdr(f"212555{i:04d}", t, answer=t[:-2] + "05", src=US_CLI,
+                               userfield="ABANDONED" if i < abandoned else ""))
+            # unanswered calls are not in the live-answered denominator
+            out += [cdr(f"213555{i:04d}", "2026-05-12 16:30:00", src=US_CLI) for i in range(50)]
+            return out
+        r = self.logs(rows(3), profile="us")
+        self.assertEqual(self.findings(r, "abandon-rate"), [])
+        r = self.logs(rows(4), profile="us")
+        self.assertEqual([f["actual"] for f in self.findings(r, "abandon-rate")], ["4.00% (4 of 100)"])
+
+    def test_do_not_call_lists(self):
+        for profile in ("us", "ca", "fr", "au"):
+            a, b, cli = self.numbers(profile)
+            listed = self.write(f"dnc-{profile}.txt", a + "\n")
+            rows = [cdr(a, "2026-05-12 16:00:00", src=cli), cdr(b, "2026-05-12 16:00:00", src=cli)]
+            self.logs(rows, "--dnc", listed, profile=profile)
+            self.assertEqual(self.flagged("dnc-list"), [1], profile)
+
+    def test_wait_after_refusal_in_days(self):
+        # seconds, not calendar days: a refusal at 16:00 UTC, then one second short and exactly on
+        for profile, days, end in (("us", 1827, "2031-05-13"), ("ca", 1096, "2029-05-12")):
+            a, b, cli = self.numbers(profile)
+            rows = [cdr(a, "2026-05-12 16:00:00", answer="2026-05-12 16:00:05", userfield="REFUSED", src=cli),
+                    cdr(a, f"{end} 15:59:59", src=cli),
+                    cdr(b, "2026-05-12 16:00:00", answer="2026-05-12 16:00:05", userfield="REFUSED", src=cli),
+                    cdr(b, f"{end} 16:00:00", src=cli)]
+            self.logs(rows, profile=profile)
+            self.assertEqual(self.flagged("wait-after-refusal"), [2], (profile, days))
+
+    def test_caller_id_required(self):
+        for profile in ("us", "ca"):
+            a, b, cli = self.numbers(profile)
+            rows = [cdr(a, "2026-05-12 16:00:00", src="anonymous"), cdr(b, "2026-05-12 16:00:00", src=cli)]
+            self.logs(rows, profile=profile)
+            self.assertEqual(self.flagged("caller-id"), [1], profile)
+
+    def test_blocked_destinations(self):
+        for profile, emergency in (("us", "911"), ("ca", "911"), ("uk", "999"), ("fr", "15"),
+                                   ("au", "000")):
+            _, b, cli = self.numbers(profile)
+            rows = [cdr(emergency, "2026-05-12 16:00:00", src=cli), cdr(b, "2026-05-12 16:00:00", src=cli)]
+            self.logs(rows, profile=profile)
+            self.assertEqual(self.flagged("blocked-destination"), [1], profile)
+
+    def test_abandon_message_within_two_seconds(self):
+        # a campaign-side limit: the abandon message must start within 2 s
+        for profile in ("us", "uk"):
+            for delay, flagged in ((2.0, False), (2.5, True)):
+                path = self.write("campaign.cfg", campaign_file(abandon_message_delay=delay))
+                res = run("config", path, "-p", profile, "-f", "json", "--today", "2026-11-28")
+                self.assertIn(res.rc, (0, 1), res.err)
+                rules = [f["rule"] for f in json.loads(res.out)["findings"]]
+                self.assertEqual("abandon-message" in rules, flagged, (profile, delay))
 
 
 if __name__ == "__main__":
