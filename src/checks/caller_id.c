@@ -11,9 +11,23 @@
 #include "util/xalloc.h"
 #include "util/regex.h"
 
+/* Every pattern of a list, comma-separated: a limit lists all its ranges. */
+static const char *
+patterns_text(const struct regex_list *l, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < regex_list_count(l) && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "",
+		    regex_list_pattern(l, i));
+	return buf;
+}
+
 const struct citation *
 limit_caller_id(const struct profile *p, char *buf, size_t size)
 {
+	char pats[512];
 	size_t used;
 
 	if (!p->caller_id.set)
@@ -22,13 +36,14 @@ limit_caller_id(const struct profile *p, char *buf, size_t size)
 	    tr("a genuine caller ID must be presented") : tr("caller ID rules"));
 	if (regex_list_count(p->caller_id.allowed) > 0 && used < size)
 		used += (size_t)snprintf(buf + used, size - used, tr("; only numbers matching %s"),
-		    regex_list_pattern(p->caller_id.allowed, 0));
+		    patterns_text(p->caller_id.allowed, pats, sizeof(pats)));
 	if (regex_list_count(p->caller_id.forbidden) > 0 && used < size)
 		used += (size_t)snprintf(buf + used, size - used, tr("; never numbers matching %s"),
-		    regex_list_pattern(p->caller_id.forbidden, 0));
+		    patterns_text(p->caller_id.forbidden, pats, sizeof(pats)));
 	if (regex_list_count(p->caller_id.inbound_only) > 0 && used < size)
 		snprintf(buf + used, size - used, tr("; numbers matching %s are inbound-only without an "
-		    "outbound commitment on the licence"), regex_list_pattern(p->caller_id.inbound_only, 0));
+		    "outbound commitment on the licence"),
+		    patterns_text(p->caller_id.inbound_only, pats, sizeof(pats)));
 	return &p->caller_id.cite;
 }
 

@@ -469,6 +469,18 @@ class EveryProfile(ProfileCase):
             self.logs(rows, profile=profile)
             self.assertEqual(self.flagged("blocked-destination"), [1], profile)
 
+    def test_consent_for_marketing(self):
+        # a call of no known campaign may be marketing, so it needs a consent record
+        # valid at its start
+        for profile in ("us", "fr"):
+            a, b, cli = self.numbers(profile)
+            consent = self.write(f"consent-{profile}.csv", "number,granted_at\n"
+                                 f"{a},2026-05-12 16:00:00\n")
+            rows = [cdr(a, "2026-05-12 15:59:59", src=cli), cdr(a, "2026-05-12 16:00:00", src=cli),
+                    cdr(b, "2026-05-12 16:00:00", src=cli)]
+            self.logs(rows, "--consent", consent, profile=profile, tz="UTC")
+            self.assertEqual(self.flagged("consent"), [1, 3], profile)
+
     def test_abandon_message_within_two_seconds(self):
         # a campaign-side limit: the abandon message must start within 2 s
         for profile in ("us", "uk"):
