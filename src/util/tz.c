@@ -1,8 +1,14 @@
-/* Time zones: transition tables sampled from the C library once per zone. */
+/*
+ * Time zones: transition tables sampled from the C library once per zone,
+ * when the zone is first asked for an offset. Building a table costs about
+ * 25 ms; a profile names dozens of zones (one per area code's time zone) of
+ * which a log may touch a handful, so naming a zone only checks it exists.
+ */
 #include "util/tz.h"
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +32,7 @@ struct tz_zone {
 	char *name;
 	struct transition *tr; /* tr[0].at is INT64_MIN */
 	size_t ntr;
+	_Atomic bool built;    /* tr is complete (set once, under cache_lock) */
 	struct tz_zone *next;
 };
 
@@ -157,8 +164,7 @@ tz_get(const char *name, struct diag *d)
 			size_t cap = 0;
 
 			push(z, &cap, INT64_MIN, fixed);
-		} else {
-			build_table(z);
+			z->built = true;
 		}
 		z->next = cache;
 		cache = z;
@@ -173,9 +179,28 @@ tz_name(const struct tz_zone *z)
 	return z->name;
 }
 
-int32_t
-tz_offset_at(const struct tz_zone *z, int64_t t)
+/* The zone's table, built on first use; threads that race here wait for
+ * the one that builds it. */
+static const struct tz_zone *
+ready(const struct tz_zone *cz)
 {
+	struct tz_zone *z = (struct tz_zone *)cz; /* the cache is filled in lazily */
+
+	if (!atomic_load_explicit(&z->built, memory_order_acquire)) {
+		pthread_mutex_lock(&cache_lock);
+		if (!atomic_load_explicit(&z->built, memory_order_relaxed)) {
+			build_table(z);
+			atomic_store_explicit(&z->built, true, memory_order_release);
+		}
+		pthread_mutex_unlock(&cache_lock);
+	}
+	return z;
+}
+
+int32_t
+tz_offset_at(const struct tz_zone *zone, int64_t t)
+{
+	const struct tz_zone *z = ready(zone);
 	size_t lo = 0, hi = z->ntr;
 
 	/* Largest i with tr[i].at <= t; tr[0].at is INT64_MIN so i exists. */
