@@ -55,6 +55,8 @@ for t in $targets; do
 	crashes=$out/$t
 	mkdir -p "$corpus" "$crashes"
 	log=$out/$t.log
+	stamp=$out/.start-$t
+	: >"$stamp"
 	echo "fuzz/run.sh: $t for ${secs}s" >&2
 	# -fork would survive a crash and go on; one process that stops at the
 	# first finding keeps the log readable and the finding reproducible.
@@ -66,7 +68,8 @@ for t in $targets; do
 	set -e
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
-	files=$(find "$crashes" -type f | wc -l)
+	files=$(find "$crashes" -type f -newer "$stamp" | wc -l) # this run's only
+	rm -f "$stamp"
 	size=$(find "$corpus" -type f | wc -l)
 	[ "$rc" -eq 0 ] && [ "$files" -eq 0 ] || found_any=1
 	summary="$summary$(printf '%-13s %6ss %10s execs %7s/s  corpus %5s  findings %s%s' "$t" "$secs" \
@@ -75,5 +78,6 @@ for t in $targets; do
 done
 printf '\n%-13s %7s %16s %9s  %12s  %s\n' target time executions speed corpus findings
 printf '%s' "$summary"
-[ "$found_any" -eq 0 ] || echo "findings in $out/<target>/: reproduce with build-fuzz/fuzz/fuzz-<target> FILE" >&2
+[ "$found_any" -eq 0 ] || echo "findings in $out/<target>/: reproduce with" \
+	"LSAN_OPTIONS=suppressions=fuzz/lsan.supp build-fuzz/fuzz/fuzz-<target> FILE" >&2
 exit "$found_any"
