@@ -95,7 +95,8 @@ main(int argc, char **argv)
 		}
 		closedir(dp);
 		/* a fixed order, so that a failure names the same input every time */
-		qsort(names, n, sizeof(*names), cmp_name);
+		if (n > 0)
+			qsort(names, n, sizeof(*names), cmp_name);
 		for (size_t k = 0; k < n; k++) {
 			fprintf(stderr, "replay %s\n", names[k]);
 			rc |= replay(names[k], &count);
