@@ -2,7 +2,7 @@
 # Rebuilds fuzz/seeds/<target>/ from samples/, tests/data/ and profiles/:
 # small representative inputs (heads of the long sample logs), plus a few
 # written here for what the samples lack. The seeds are committed (about
-# 60 KB); run this again after the sample formats change.
+# 45 KB); run this again after the sample formats change.
 set -eu
 cd "$(dirname "$0")/.."
 S=fuzz/seeds

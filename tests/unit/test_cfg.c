@@ -50,7 +50,7 @@ write_main(const char *content)
 }
 
 /* An @include of a FIFO that no one writes would block libconfig for ever
- * (found by fuzz/fuzz_campaign.c): it is refused at its line instead. The
+ * (found while writing the fuzz targets): it is refused at its line instead. The
  * alarm turns a regression into a failure rather than a hung test. */
 static void
 test_include_of_a_fifo_is_refused(void **state)
