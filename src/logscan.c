@@ -468,12 +468,15 @@ logscan_file(const char *path, const struct log_format *fmt, const struct log_sc
 	for (size_t k = 0; k < nw; k++) {
 		/* A record that ran over the boundary (a quoted newline) means the
 		 * next chunk started inside it: parse that chunk again from where
-		 * this one really ended. Rare, and exact. */
+		 * this one really ended. Rare, and exact. When the record ran past
+		 * the next chunk as well (chunks can be empty: several split points
+		 * may fall on one newline), that chunk becomes empty and ends where
+		 * the record did, so the chunk after it is parsed again too. */
 		if (k + 1 < nw && w[k].stop != w[k + 1].start) {
 			size_t end = w[k + 1].end;
 
 			worker_free(&w[k + 1]);
-			worker_init(&w[k + 1], &r, fmt, buf, len, w[k].stop < end ? w[k].stop : end, end);
+			worker_init(&w[k + 1], &r, fmt, buf, len, w[k].stop, w[k].stop > end ? w[k].stop : end);
 			w[k + 1].done = &done;
 			work(&w[k + 1]);
 		}

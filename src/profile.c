@@ -706,47 +706,55 @@ read_zone_map(struct loader *L, const config_setting_t *list)
 		{ NULL, 0 } };
 	struct profile *p = L->p;
 	int n = config_setting_length(list);
-	size_t cap = 0;
+	/* arena memory cannot grow in place: build on the heap, copy at the end
+	 * (and free it on every error: it belongs to no profile yet) */
+	struct zone_prefix *map = NULL;
+	size_t cap = 0, nmap = 0;
 
-	p->nzone_map = 0;
-	p->zone_map = NULL;
 	for (int i = 0; i < n; i++) {
 		const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
 		char **prefixes, **zones;
 		size_t np, nz;
 
 		if (cfg_check_keys(g, k, "a zone_map entry", L->d) < 0)
-			return -1;
+			goto fail;
 		if (cfg_strings(g, "prefix", p->arena, &prefixes, &np, L->d) <= 0 ||
-		    cfg_strings(g, "zones", p->arena, &zones, &nz, L->d) <= 0 || np == 0 || nz == 0)
-			return L->d->line ? -1 :
-			    cfg_error(g, L->d, "a zone_map entry needs 'prefix' and 'zones'");
+		    cfg_strings(g, "zones", p->arena, &zones, &nz, L->d) <= 0 || np == 0 || nz == 0) {
+			if (L->d->line == 0)
+				cfg_error(g, L->d, "a zone_map entry needs 'prefix' and 'zones'");
+			goto fail;
+		}
 		for (size_t z = 0; z < nz; z++)
-			if (tz_get(zones[z], L->d) == NULL)
-				return cfg_error(g, L->d, "%s", L->d->message);
+			if (tz_get(zones[z], L->d) == NULL) {
+				cfg_error(g, L->d, "%s", L->d->message);
+				goto fail;
+			}
 		for (size_t j = 0; j < np; j++) {
 			struct zone_prefix *e;
 
 			for (const char *c = prefixes[j]; *c; c++)
-				if (*c < '0' || *c > '9')
-					return cfg_error(g, L->d, "zone_map prefix \"%s\" must be digits",
-					    prefixes[j]);
-			/* arena memory cannot grow in place: build with xgrow, copy below */
-			xgrow((void **)&p->zone_map, &cap, p->nzone_map + 1, sizeof(*p->zone_map));
-			e = &p->zone_map[p->nzone_map++];
+				if (*c < '0' || *c > '9') {
+					cfg_error(g, L->d, "zone_map prefix \"%s\" must be digits", prefixes[j]);
+					goto fail;
+				}
+			xgrow((void **)&map, &cap, nmap + 1, sizeof(*map));
+			e = &map[nmap++];
 			e->prefix = prefixes[j];
 			e->zones = zones;
 			e->nzones = nz;
 		}
 	}
-	if (p->nzone_map > 0) {
-		struct zone_prefix *copy = arena_alloc(p->arena, sizeof(*copy) * p->nzone_map);
-
-		memcpy(copy, p->zone_map, sizeof(*copy) * p->nzone_map);
-		free(p->zone_map);
-		p->zone_map = copy;
+	p->zone_map = NULL;
+	p->nzone_map = nmap;
+	if (nmap > 0) {
+		p->zone_map = arena_alloc(p->arena, sizeof(*map) * nmap);
+		memcpy(p->zone_map, map, sizeof(*map) * nmap);
 	}
+	free(map);
 	return 0;
+fail:
+	free(map);
+	return -1;
 }
 
 /*

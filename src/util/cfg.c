@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -12,6 +13,37 @@
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 
+/*
+ * libconfig reads a line "@include PATH" by opening PATH, whatever it is:
+ * a FIFO or a terminal there makes the load wait forever, and any file
+ * of the machine becomes part of the input. dialaudit's formats have no
+ * includes, so such a line is refused before libconfig sees the file.
+ */
+static int
+refuse_include(const char *path, struct diag *d)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	int n = 0, rc = 0;
+
+	if (f == NULL)
+		return 0; /* config_read_file says why */
+	while (getline(&line, &cap, f) >= 0) {
+		const char *p = line + strspn(line, " \t");
+
+		n++;
+		if (strncmp(p, "@include", 8) == 0) {
+			rc = diag_set(d, path, n, "@include is not supported: write the settings in "
+			    "this file");
+			break;
+		}
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
+
 int
 cfg_load_file(config_t *cfg, const char *path, struct diag *d)
 {
@@ -19,7 +51,7 @@ cfg_load_file(config_t *cfg, const char *path, struct diag *d)
 	const char *slash;
 
 	config_init(cfg);
-	if (fs_check_readable_file(path, d) < 0) {
+	if (fs_check_readable_file(path, d) < 0 || refuse_include(path, d) < 0) {
 		config_destroy(cfg);
 		return -1;
 	}
