@@ -184,6 +184,7 @@ map_file(const char *path, size_t *len, struct diag *d)
 		close(fd);
 		return diag_set(d, path, 0, "not a regular file"), NULL;
 	}
+	fs_note_read_file(path);
 	*len = (size_t)st.st_size;
 	if (*len == 0) {
 		close(fd);
