@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -12,9 +13,79 @@
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 
+#define CFG_INCLUDE_DEPTH 10 /* libconfig's own limit */
+
+struct include_frame {
+	dev_t dev;
+	ino_t ino;
+};
+
+/*
+ * libconfig opens @include files itself and blocks on a FIFO, reads a
+ * device forever, and exits the process from its scanner on a directory.
+ * So every @include is checked here first, as libconfig will find it
+ * (relative to the top file's folder), and a loop is named as one.
+ */
+static int
+check_includes(const char *path, const char *dir, struct include_frame *stack, int depth,
+    struct diag *d)
+{
+	FILE *f;
+	char *line = NULL;
+	size_t cap = 0;
+	int lineno = 0, rc = 0;
+	struct stat st;
+
+	if (depth >= CFG_INCLUDE_DEPTH || stat(path, &st) != 0 || (f = fopen(path, "r")) == NULL)
+		return 0; /* libconfig says what is wrong */
+	stack[depth].dev = st.st_dev;
+	stack[depth].ino = st.st_ino;
+	while (rc == 0 && getline(&line, &cap, f) >= 0) {
+		const char *p = line;
+		char name[2048], target[4096 + 2048];
+		size_t n = 0;
+		struct stat ts;
+		struct diag why;
+
+		lineno++;
+		p += strspn(p, " \t");
+		if (strncmp(p, "@include", 8) != 0 || (p[8] != ' ' && p[8] != '\t'))
+			continue;
+		p += 8 + strspn(p + 8, " \t");
+		if (*p++ != '"')
+			continue;
+		for (; *p != '\0' && *p != '"' && n + 1 < sizeof(name); p++) {
+			if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
+				p++;
+			name[n++] = *p;
+		}
+		name[n] = '\0';
+		if (*p != '"')
+			continue;
+		if (dir != NULL && name[0] != '/')
+			snprintf(target, sizeof(target), "%s/%s", dir, name);
+		else
+			snprintf(target, sizeof(target), "%s", name);
+		if (stat(target, &ts) != 0)
+			continue; /* libconfig: cannot open include file */
+		for (int i = 0; i <= depth; i++)
+			if (stack[i].dev == ts.st_dev && stack[i].ino == ts.st_ino)
+				rc = diag_set(d, path, lineno, "@include \"%s\" includes a file that is "
+				    "already being read (an @include loop)", name);
+		if (rc == 0 && fs_check_readable_file(target, &why) < 0)
+			rc = diag_set(d, path, lineno, "@include \"%s\": %s", name, why.message);
+		if (rc == 0)
+			rc = check_includes(target, dir, stack, depth + 1, d);
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
+
 int
 cfg_load_file(config_t *cfg, const char *path, struct diag *d)
 {
+	struct include_frame stack[CFG_INCLUDE_DEPTH];
 	char dir[4096];
 	const char *slash;
 
@@ -27,6 +98,10 @@ cfg_load_file(config_t *cfg, const char *path, struct diag *d)
 	if (slash != NULL) {
 		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
 		config_set_include_dir(cfg, dir[0] ? dir : "/");
+	}
+	if (check_includes(path, slash != NULL ? (dir[0] ? dir : "/") : NULL, stack, 0, d) < 0) {
+		config_destroy(cfg);
+		return -1;
 	}
 	if (config_read_file(cfg, path) != CONFIG_TRUE) {
 		const char *ef = config_error_file(cfg);
