@@ -82,6 +82,10 @@ log_time(const struct log_reader *r, struct text t, int64_t *out, const char **r
 
 		for (size_t i = 0; i < t.n; i++)
 			v = v * 10 + (t.p[i] - '0');
+		if (v >= days_from_civil(2100, 1, 1) * SECONDS_PER_DAY) {
+			*reason = "date outside 1970-2099";
+			return -1;
+		}
 		*out = v; /* epoch seconds carry no zone */
 		return 0;
 	}

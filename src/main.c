@@ -152,13 +152,17 @@ error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void
 error(const char *fmt, ...)
 {
+	char msg[2400];
 	va_list ap;
 
-	fputs("dialaudit: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	/* one line, and no terminal control from an input's text */
+	for (char *p = msg; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	fprintf(stderr, "dialaudit: %s\n", msg);
 }
 
 static int
