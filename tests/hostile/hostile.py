@@ -104,6 +104,8 @@ def run(*args, env=None, cwd=None, timeout=TIMEOUT, as_nobody=False, stdin=None,
 
     with tempfile.NamedTemporaryFile(prefix="dialaudit-rss-") as rss:
         argv = [BIN, *args]
+        if as_nobody:
+            os.chmod(rss.name, 0o666)  # time writes it as nobody
         if MEASURED:
             argv = [TIME, "-f", "%M", "-o", rss.name, *argv]
         t0 = time.monotonic()
