@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -53,14 +52,6 @@ fs_note_read_file(const char *path)
 
 	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
 		note_read(&st);
-}
-
-void
-fs_forget_read_files(void)
-{
-	free(read_files);
-	read_files = NULL;
-	nread_files = read_files_cap = 0;
 }
 
 int

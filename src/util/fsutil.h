@@ -14,7 +14,6 @@ int fs_check_readable_file(const char *path, struct diag *d);
  * with fs_note_read_file), compared by device and inode. */
 bool fs_is_read_file(const char *path);
 void fs_note_read_file(const char *path);
-void fs_forget_read_files(void);
 /* Directory part of path ("." when none), into buf. */
 const char *fs_dirname(const char *path, char *buf, unsigned long size);
 /* path joined to dir unless path is absolute. */
