@@ -106,6 +106,14 @@ audit_is_input(const struct audit *a, const char *path)
 	return false;
 }
 
+bool
+audit_output_is_input(const struct audit *a, const char *path)
+{
+	/* also the profile, its calendars, @included files and the baseline,
+	 * and an input under another name (a hard link) */
+	return audit_is_input(a, path) || fs_is_read_file(path);
+}
+
 int
 audit_read_settings(struct audit *a, const char *dir, struct diag *d)
 {

@@ -87,6 +87,8 @@ int audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk
 int audit_check(struct audit *a, struct diag *d);
 /* Whether path names a file this audit read (to refuse writing a report over it). */
 bool audit_is_input(const struct audit *a, const char *path);
+/* Whether a report written to path would replace a file this run read. */
+bool audit_output_is_input(const struct audit *a, const char *path);
 /* The fail-on threshold dialaudit.cfg sets, or -1. */
 int audit_settings_fail_on(const struct audit *a);
 

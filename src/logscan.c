@@ -82,6 +82,10 @@ log_time(const struct log_reader *r, struct text t, int64_t *out, const char **r
 
 		for (size_t i = 0; i < t.n; i++)
 			v = v * 10 + (t.p[i] - '0');
+		if (v >= days_from_civil(2100, 1, 1) * SECONDS_PER_DAY) {
+			*reason = "date outside 1970-2099";
+			return -1;
+		}
 		*out = v; /* epoch seconds carry no zone */
 		return 0;
 	}
@@ -184,6 +188,7 @@ map_file(const char *path, size_t *len, struct diag *d)
 		close(fd);
 		return diag_set(d, path, 0, "not a regular file"), NULL;
 	}
+	fs_note_read_file(path);
 	*len = (size_t)st.st_size;
 	if (*len == 0) {
 		close(fd);
@@ -224,6 +229,14 @@ release(const char *buf, size_t from, size_t to)
 		madvise((char *)buf + a, b - a, MADV_DONTNEED);
 }
 
+/* csvrec's hook for a line longer than a record: its pages go back as it is crossed. */
+static void
+skim(void *ctx, const char *buf, size_t from, size_t to)
+{
+	(void)ctx;
+	release(buf, from, to);
+}
+
 /* One parser thread's share of a file: records starting in [start, end). */
 struct worker {
 	const struct log_format *fmt;
@@ -257,6 +270,7 @@ work(void *arg)
 		w->failed = 1;
 		return NULL;
 	}
+	rec.skim = skim;
 	while (pos < w->end) {
 		struct csvrec_result res;
 		enum csvrec_status s = csvrec_next(&rec, w->buf, w->len, pos, &res);
@@ -374,12 +388,20 @@ worker_merge(struct worker *w, uint32_t line0, struct calllog *log, struct log_f
 static size_t
 split_point(const char *buf, size_t len, size_t at)
 {
-	const char *nl;
+	const size_t step = RELEASE_STEP;
 
-	if (at >= len)
-		return len;
-	nl = memchr(buf + at, '\n', len - at);
-	return nl != NULL ? (size_t)(nl - buf) + 1 : len;
+	/* in steps, giving back what is crossed: the split may fall inside a
+	 * line of many megabytes */
+	for (size_t from = at; from < len;) {
+		size_t n = len - from < step ? len - from : step;
+		const char *nl = memchr(buf + from, '\n', n);
+
+		if (nl != NULL)
+			return (size_t)(nl - buf) + 1;
+		from += n;
+		release(buf, at, from);
+	}
+	return len;
 }
 
 #define MIN_CHUNK (4u << 20) /* below this, threads cost more than they save */
@@ -417,6 +439,7 @@ logscan_file(const char *path, const struct log_format *fmt, const struct log_sc
 		struct csvrec_result res;
 		const char *reason = NULL;
 
+		rec.skim = skim;
 		r.campaigns = &log->campaigns;
 		r.callers = &log->callers;
 		if (csvrec_next(&rec, buf, len, pos, &res) == CSVREC_OK) {

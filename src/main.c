@@ -152,13 +152,17 @@ error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void
 error(const char *fmt, ...)
 {
+	char msg[2400];
 	va_list ap;
 
-	fputs("dialaudit: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	/* one line, and no terminal control from an input's text */
+	for (char *p = msg; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	fprintf(stderr, "dialaudit: %s\n", msg);
 }
 
 static int
@@ -518,7 +522,7 @@ write_reports(const struct cli *c, struct audit *a)
 	for (int i = 0; i < n; i++) {
 		const char *path = i < c->noutputs ? c->outputs[i] : NULL;
 
-		if (path != NULL && strcmp(path, "-") != 0 && audit_is_input(a, path)) {
+		if (path != NULL && strcmp(path, "-") != 0 && audit_output_is_input(a, path)) {
 			error("%s: refusing to write the report over an input file", path);
 			goto out;
 		}
@@ -567,6 +571,27 @@ show_progress(void *arg, const char *path, size_t done, size_t total)
 		fprintf(stderr, "\rdialaudit: reading %s: %zu%% (%zu of %zu MB)\033[K", path,
 		    (size_t)(100.0 * (double)done / (double)total), done >> 20, total >> 20);
 	fflush(stderr);
+}
+
+/* Every output checked before any is written: a run that refuses one
+ * leaves all the others as they were. */
+static bool
+outputs_over_inputs(const struct cli *c, const struct audit *a)
+{
+	for (int i = 0; i < c->noutputs; i++)
+		if (strcmp(c->outputs[i], "-") != 0 && audit_output_is_input(a, c->outputs[i])) {
+			error("%s: refusing to write the report over an input file", c->outputs[i]);
+			return true;
+		}
+	if (c->details != NULL && audit_output_is_input(a, c->details)) {
+		error("%s: refusing to write the details over an input file", c->details);
+		return true;
+	}
+	if (c->write_baseline != NULL && audit_output_is_input(a, c->write_baseline)) {
+		error("%s: refusing to write the baseline over an input file", c->write_baseline);
+		return true;
+	}
+	return false;
 }
 
 static int
@@ -634,10 +659,25 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 	for (int i = first; i < argc; i++)
 		if (audit_add(&a, argv[i], kind, walk, &d) < 0)
 			goto out;
+	/* the baseline is read before anything is written: --write-baseline
+	 * must not replace it before it is compared with */
+	if (c->baseline != NULL) {
+		if (baseline_load(c->baseline, &known, &d) < 0)
+			goto out;
+		have_known = true;
+	}
+	if (outputs_over_inputs(c, &a)) {
+		if (have_known)
+			baseline_free(&known);
+		audit_free(&a);
+		return EXIT_ERROR;
+	}
 	if (c->details != NULL) {
 		/* rows are written while the rules run; the file appears whole or not at all */
-		if (audit_is_input(&a, c->details)) {
+		if (audit_output_is_input(&a, c->details)) {
 			error("%s: refusing to write the details over an input file", c->details);
+			if (have_known)
+				baseline_free(&known);
 			audit_free(&a);
 			return EXIT_ERROR;
 		}
@@ -651,8 +691,10 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 	if (c->write_baseline != NULL) {
 		struct outfile bf;
 
-		if (audit_is_input(&a, c->write_baseline)) {
+		if (audit_output_is_input(&a, c->write_baseline)) {
 			error("%s: refusing to write the baseline over an input file", c->write_baseline);
+			if (have_known)
+				baseline_free(&known);
 			audit_free(&a);
 			return EXIT_ERROR;
 		}
@@ -665,10 +707,7 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 		if (outfile_commit(&bf, &d) < 0)
 			goto out;
 	}
-	if (c->baseline != NULL) {
-		if (baseline_load(c->baseline, &known, &d) < 0)
-			goto out;
-		have_known = true;
+	if (have_known) {
 		a.baseline_path = c->baseline;
 		a.baseline_known = baseline_filter(&known, &a.findings);
 	}

@@ -221,11 +221,18 @@ has_word(struct text t, const char *word)
 {
 	size_t n = strlen(word);
 
-	for (size_t i = 0; n <= t.n && i <= t.n - n; i++) {
-		if (strncasecmp(t.p + i, word, n) != 0)
-			continue;
-		if ((i == 0 || !word_char(t.p[i - 1])) && (i + n == t.n || !word_char(t.p[i + n])))
+	/* word by word, not position by position: a userfield of a megabyte
+	 * took 0.1 s a row */
+	for (size_t i = 0; i < t.n;) {
+		size_t j;
+
+		while (i < t.n && !word_char(t.p[i]))
+			i++;
+		for (j = i; j < t.n && word_char(t.p[j]); j++)
+			;
+		if (j - i == n && strncasecmp(t.p + i, word, n) == 0)
 			return true;
+		i = j;
 	}
 	return false;
 }

@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -59,14 +60,19 @@ adapter_detect(const char *path, enum input_kind kind, const struct model *m, co
 	const struct adapter *best = NULL;
 	int best_score = 0;
 
+	static char reason[160]; /* the caller copies it before the next call */
+
 	if (fd < 0) {
-		*why = "cannot be opened";
+		snprintf(reason, sizeof(reason), "cannot be opened: %s", strerror(errno));
+		*why = reason;
 		return NULL;
 	}
 	len = read(fd, head, SNIFF_HEAD);
+	if (len < 0)
+		snprintf(reason, sizeof(reason), "cannot be read: %s", strerror(errno));
 	close(fd);
 	if (len < 0) {
-		*why = "cannot be read";
+		*why = reason;
 		return NULL;
 	}
 	if (len == 0) {

@@ -6,7 +6,7 @@
 #include <string.h>
 
 /* Length of the valid UTF-8 sequence at s, or 0. */
-static size_t
+size_t
 utf8_len(const unsigned char *s)
 {
 	size_t n;

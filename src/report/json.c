@@ -158,9 +158,17 @@ stats_json(const struct report *r)
 	json_object_set_new(o, "last_call", utc_text(last));
 	json_object_set_new(o, "violations", json_integer((json_int_t)e->nv));
 	for (size_t id = 0; id < r->log->campaigns.n; id++)
-		if (e->calls_per_campaign[id] > 0)
-			json_object_set_new(camps, id == 0 ? "" : r->log->campaigns.str[id],
-			    json_integer((json_int_t)e->calls_per_campaign[id]));
+		if (e->calls_per_campaign[id] > 0) {
+			/* jansson drops a key that is not UTF-8: spell it as the findings
+			 * do, and add up names that then read the same */
+			json_t *name = report_json_string(id == 0 ? "" : r->log->campaigns.str[id]);
+			const char *key = json_string_value(name);
+			json_int_t before = json_integer_value(json_object_get(camps, key));
+
+			json_object_set_new(camps, key,
+			    json_integer(before + (json_int_t)e->calls_per_campaign[id]));
+			json_decref(name);
+		}
 	json_object_set_new(o, "calls_per_campaign", camps);
 	return o;
 }

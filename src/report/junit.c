@@ -6,13 +6,26 @@
 
 #include "checks/rules.h"
 #include "profile.h"
+#include "report/htmltext.h"
 #include "util/i18n.h"
 
-/* Text or attribute content: markup escaped; bytes XML forbids become '?'. */
+/* Text or attribute content: markup escaped; bytes XML forbids become '?',
+ * and bytes that are not UTF-8 (input files may hold any) U+FFFD. */
 static void
 xml(FILE *out, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)(s != NULL ? s : ""); *p; p++) {
+		size_t n = utf8_len(p);
+
+		if (n == 0) {
+			fputs("\xef\xbf\xbd", out);
+			continue;
+		}
+		if (n > 1) {
+			fwrite(p, 1, n, out);
+			p += n - 1;
+			continue;
+		}
 		switch (*p) {
 		case '&':
 			fputs("&amp;", out);

@@ -2,14 +2,17 @@
 #include "report/report.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "calllog.h"
 #include "checks/rules.h"
 #include "model.h"
 #include "profile.h"
+#include "report/htmltext.h"
 #include "util/i18n.h"
 #include "util/timeutil.h"
+#include "util/xalloc.h"
 #include "waiver.h"
 
 static const char *const sev_colour[SEV__COUNT] = {
@@ -26,6 +29,56 @@ static const char *
 reset(const struct report *r)
 {
 	return r->color ? "\033[0m" : "";
+}
+
+/*
+ * Text from the inputs (campaign names, caller IDs, paths, messages that
+ * quote them) with control bytes and bytes that are not UTF-8 shown as
+ * '?': the report goes to terminals, and an ESC from a log must not move
+ * the cursor or recolour the screen. Rotating buffers, so that one
+ * printf may take several; freed when the report is done.
+ */
+#define CLEAN_SLOTS 6
+static char *clean_buf[CLEAN_SLOTS];
+static size_t clean_cap[CLEAN_SLOTS], clean_next;
+
+static const char *
+clean(const char *s)
+{
+	size_t k = clean_next++ % CLEAN_SLOTS, n = 0, len;
+	char *b;
+
+	if (s == NULL)
+		return NULL;
+	len = strlen(s);
+	xgrow((void **)&clean_buf[k], &clean_cap[k], len + 1, 1);
+	b = clean_buf[k];
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0';) {
+		size_t m = utf8_len(p);
+
+		/* C0 controls, DEL, and C1 controls (U+0080 to U+009F) */
+		if (m == 0 || (m == 1 && (*p < 0x20 || *p == 0x7f)) ||
+		    (m == 2 && p[0] == 0xc2 && p[1] < 0xa0)) {
+			b[n++] = '?';
+			p += m > 0 ? m : 1;
+			continue;
+		}
+		memcpy(b + n, p, m);
+		n += m;
+		p += m;
+	}
+	b[n] = '\0';
+	return b;
+}
+
+static void
+clean_free(void)
+{
+	for (size_t k = 0; k < CLEAN_SLOTS; k++) {
+		free(clean_buf[k]);
+		clean_buf[k] = NULL;
+		clean_cap[k] = 0;
+	}
 }
 
 /* Severities as headings and as words, in the report language. */
@@ -74,17 +127,17 @@ header(FILE *out, const struct report *r)
 
 		format_date(l->expires, exp, sizeof(exp));
 		if (l->type != NULL && left >= 0)
-			fprintf(out, tr("Licence:  %s, %s, type %s, expires %s (%lld days)\n"), l->holder,
-			    l->number, l->type, exp, left);
+			fprintf(out, tr("Licence:  %s, %s, type %s, expires %s (%lld days)\n"), clean(l->holder),
+			    clean(l->number), clean(l->type), exp, left);
 		else if (l->type != NULL)
 			fprintf(out, tr("Licence:  %s, %s, type %s, expires %s (expired %lld days)\n"),
-			    l->holder, l->number, l->type, exp, -left);
+			    clean(l->holder), clean(l->number), clean(l->type), exp, -left);
 		else if (left >= 0)
-			fprintf(out, tr("Licence:  %s, %s, expires %s (%lld days)\n"), l->holder,
-			    l->number, exp, left);
+			fprintf(out, tr("Licence:  %s, %s, expires %s (%lld days)\n"), clean(l->holder),
+			    clean(l->number), exp, left);
 		else
-			fprintf(out, tr("Licence:  %s, %s, expires %s (expired %lld days)\n"), l->holder,
-			    l->number, exp, -left);
+			fprintf(out, tr("Licence:  %s, %s, expires %s (expired %lld days)\n"), clean(l->holder),
+			    clean(l->number), exp, -left);
 	}
 	for (size_t i = 0; i < r->ninputs; i++)
 		r->inputs[i].skipped == NULL ? used++ : skipped++;
@@ -99,13 +152,14 @@ header(FILE *out, const struct report *r)
 			const struct log_file_stats *s = &r->log->files[in->log_index];
 
 			fprintf(out, tr("  %-11s %s (%s): %llu rows, %llu parsed, %llu rejected\n"),
-			    kind_label(in->kind), in->path, in->format, (unsigned long long)s->rows,
+			    kind_label(in->kind), clean(in->path), in->format, (unsigned long long)s->rows,
 			    (unsigned long long)s->parsed, (unsigned long long)s->rejected);
 		} else if (in->skipped == NULL)
-			fprintf(out, tr("  %-11s %s (%s)\n"), kind_label(in->kind), in->path, in->format);
+			fprintf(out, tr("  %-11s %s (%s)\n"), kind_label(in->kind), clean(in->path),
+			    in->format);
 		else
-			fprintf(out, tr("  %-11s %s — skipped: %s\n"), tr("skipped"), in->path,
-			    in->skipped);
+			fprintf(out, tr("  %-11s %s — skipped: %s\n"), tr("skipped"), clean(in->path),
+			    clean(in->skipped));
 	}
 }
 
@@ -114,16 +168,16 @@ finding(FILE *out, const struct report *r, const struct finding *f)
 {
 	(void)r;
 	if (f->path != NULL && f->line > 0)
-		fprintf(out, "  %s:%d: ", f->path, f->line);
+		fprintf(out, "  %s:%d: ", clean(f->path), f->line);
 	else if (f->path != NULL)
-		fprintf(out, "  %s: ", f->path);
+		fprintf(out, "  %s: ", clean(f->path));
 	else
 		fputs("  ", out);
-	fprintf(out, "[%s] %s\n", f->rule->id, f->message);
+	fprintf(out, "[%s] %s\n", f->rule->id, clean(f->message));
 	if (f->limit != NULL)
-		fprintf(out, tr("      limit:  %s\n"), f->limit);
+		fprintf(out, tr("      limit:  %s\n"), clean(f->limit));
 	if (f->actual != NULL)
-		fprintf(out, tr("      actual: %s\n"), f->actual);
+		fprintf(out, tr("      actual: %s\n"), clean(f->actual));
 	if (f->cite != NULL) {
 		char standing[160];
 
@@ -177,8 +231,8 @@ report_text(FILE *out, const struct report *r, struct diag *d)
 				continue;
 			format_date(f->waived->expires, date, sizeof(date));
 			finding(out, r, f);
-			fprintf(out, tr("      waived: %s (until %s; %s:%d)\n"), f->waived->justification, date,
-			    f->waived->path, f->waived->line);
+			fprintf(out, tr("      waived: %s (until %s; %s:%d)\n"), clean(f->waived->justification),
+			    date, clean(f->waived->path), f->waived->line);
 		}
 	}
 	fputc('\n', out);
@@ -206,7 +260,7 @@ report_text(FILE *out, const struct report *r, struct diag *d)
 	if (r->baseline_path != NULL)
 		fprintf(out, r->baseline_known == 1 ? tr("Baseline: %zu known finding of %s not shown.\n") :
 		    tr("Baseline: %zu known findings of %s not shown.\n"), r->baseline_known,
-		    r->baseline_path);
+		    clean(r->baseline_path));
 	if (r->fail_on == SEV_NEVER)
 		fputs(tr("Result: not gated (--fail-on never).\n"), out);
 	else if (report_failed(r))
@@ -214,5 +268,6 @@ report_text(FILE *out, const struct report *r, struct diag *d)
 		    severity_word(r->fail_on));
 	else
 		fprintf(out, tr("Result: pass (threshold: %s).\n"), severity_word(r->fail_on));
+	clean_free();
 	return ferror(out) ? diag_set(d, NULL, 0, "error writing the report") : 0;
 }

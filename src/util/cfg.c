@@ -13,31 +13,69 @@
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 
+#define CFG_INCLUDE_DEPTH 10 /* libconfig's own limit */
+
+struct include_frame {
+	dev_t dev;
+	ino_t ino;
+};
+
 /*
- * libconfig reads a line "@include PATH" by opening PATH, whatever it is:
- * a FIFO or a terminal there makes the load wait forever, and any file
- * of the machine becomes part of the input. dialaudit's formats have no
- * includes, so such a line is refused before libconfig sees the file.
+ * libconfig opens @include files itself and blocks on a FIFO, reads a
+ * device forever, and exits the process from its scanner on a directory.
+ * So every @include is checked here first, as libconfig will find it
+ * (relative to the top file's folder), and a loop is named as one.
  */
 static int
-refuse_include(const char *path, struct diag *d)
+check_includes(const char *path, const char *dir, struct include_frame *stack, int depth,
+    struct diag *d)
 {
-	FILE *f = fopen(path, "r");
+	FILE *f;
 	char *line = NULL;
 	size_t cap = 0;
-	int n = 0, rc = 0;
+	int lineno = 0, rc = 0;
+	struct stat st;
 
-	if (f == NULL)
-		return 0; /* config_read_file says why */
-	while (getline(&line, &cap, f) >= 0) {
-		const char *p = line + strspn(line, " \t");
+	if (depth >= CFG_INCLUDE_DEPTH || stat(path, &st) != 0 || (f = fopen(path, "r")) == NULL)
+		return 0; /* libconfig says what is wrong */
+	stack[depth].dev = st.st_dev;
+	stack[depth].ino = st.st_ino;
+	while (rc == 0 && getline(&line, &cap, f) >= 0) {
+		const char *p = line;
+		char name[2048], target[4096 + 2048];
+		size_t n = 0;
+		struct stat ts;
+		struct diag why;
 
-		n++;
-		if (strncmp(p, "@include", 8) == 0) {
-			rc = diag_set(d, path, n, "@include is not supported: write the settings in "
-			    "this file");
-			break;
+		lineno++;
+		p += strspn(p, " \t");
+		if (strncmp(p, "@include", 8) != 0 || (p[8] != ' ' && p[8] != '\t'))
+			continue;
+		p += 8 + strspn(p + 8, " \t");
+		if (*p++ != '"')
+			continue;
+		for (; *p != '\0' && *p != '"' && n + 1 < sizeof(name); p++) {
+			if (*p == '\\' && (p[1] == '"' || p[1] == '\\'))
+				p++;
+			name[n++] = *p;
 		}
+		name[n] = '\0';
+		if (*p != '"')
+			continue;
+		if (dir != NULL && name[0] != '/')
+			snprintf(target, sizeof(target), "%s/%s", dir, name);
+		else
+			snprintf(target, sizeof(target), "%s", name);
+		if (stat(target, &ts) != 0)
+			continue; /* libconfig: cannot open include file */
+		for (int i = 0; i <= depth; i++)
+			if (stack[i].dev == ts.st_dev && stack[i].ino == ts.st_ino)
+				rc = diag_set(d, path, lineno, "@include \"%s\" includes a file that is "
+				    "already being read (an @include loop)", name);
+		if (rc == 0 && fs_check_readable_file(target, &why) < 0)
+			rc = diag_set(d, path, lineno, "@include \"%s\": %s", name, why.message);
+		if (rc == 0)
+			rc = check_includes(target, dir, stack, depth + 1, d);
 	}
 	free(line);
 	fclose(f);
@@ -47,11 +85,12 @@ refuse_include(const char *path, struct diag *d)
 int
 cfg_load_file(config_t *cfg, const char *path, struct diag *d)
 {
+	struct include_frame stack[CFG_INCLUDE_DEPTH];
 	char dir[4096];
 	const char *slash;
 
 	config_init(cfg);
-	if (fs_check_readable_file(path, d) < 0 || refuse_include(path, d) < 0) {
+	if (fs_check_readable_file(path, d) < 0) {
 		config_destroy(cfg);
 		return -1;
 	}
@@ -59,6 +98,10 @@ cfg_load_file(config_t *cfg, const char *path, struct diag *d)
 	if (slash != NULL) {
 		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
 		config_set_include_dir(cfg, dir[0] ? dir : "/");
+	}
+	if (check_includes(path, slash != NULL ? (dir[0] ? dir : "/") : NULL, stack, 0, d) < 0) {
+		config_destroy(cfg);
+		return -1;
 	}
 	if (config_read_file(cfg, path) != CONFIG_TRUE) {
 		const char *ef = config_error_file(cfg);

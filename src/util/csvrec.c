@@ -200,6 +200,29 @@ fast_record(struct csvrec *r, const char *line, size_t len)
 	return true;
 }
 
+/*
+ * The end of a line already known to be longer than a record may be,
+ * searched for in steps, offering what is behind to r->skim: a 100 MB
+ * line without a newline must not stay in memory while it is crossed.
+ */
+static size_t
+long_line_end(struct csvrec *r, const char *buf, size_t len, size_t line_start, size_t from)
+{
+	const size_t step = (size_t)4 << 20;
+
+	while (from < len) {
+		size_t n = len - from < step ? len - from : step;
+		const char *nl = memchr(buf + from, '\n', n);
+
+		if (nl != NULL)
+			return (size_t)(nl - buf) + 1;
+		from += n;
+		if (r->skim != NULL)
+			r->skim(r->skim_ctx, buf, line_start, from);
+	}
+	return len;
+}
+
 enum csvrec_status
 csvrec_next(struct csvrec *r, const char *buf, size_t len, size_t pos, struct csvrec_result *res)
 {
@@ -224,7 +247,28 @@ csvrec_next(struct csvrec *r, const char *buf, size_t len, size_t pos, struct cs
 			}
 			break;
 		}
-		nl = memchr(buf + cur, '\n', len - cur);
+		{
+			/* no record may pass CSVREC_MAX_BYTES: look no further for
+			 * the line's end than that (fed_bytes is at most the cap here) */
+			size_t room = CSVREC_MAX_BYTES - fed_bytes + 1;
+			size_t span = len - cur < room ? len - cur : room;
+
+			nl = memchr(buf + cur, '\n', span);
+			if (nl == NULL && span < len - cur) {
+				line_end = long_line_end(r, buf, len, cur, cur + span);
+				if (!r->started && fed == 0)
+					res->start = cur;
+				if (fed == 1)
+					res->second_line = cur;
+				restart_parser(r);
+				res->lines++;
+				res->next = res->second_line ? res->second_line : line_end;
+				if (res->second_line == 0)
+					res->second_line = line_end;
+				res->reason = "record longer than 1 MiB (an unterminated quote, or no line ends)";
+				return CSVREC_BAD;
+			}
+		}
 		line_end = nl != NULL ? (size_t)(nl - buf) + 1 : len;
 		line_len = line_end - cur;
 		if (!r->started && fed == 0) {

@@ -37,6 +37,11 @@ struct csvrec {
 	size_t *offs;          /* field offsets into buf (buf may move) */
 	bool done, spill, too_many, has_nul, started;
 	bool no_fast;          /* always use libcsv (the differential tests) */
+	/* Called, when set, as a line longer than any record is skipped: the
+	 * caller may drop buf[from … to) from memory (a mapped file's pages);
+	 * csvrec reads it again only when a record restarts inside it. */
+	void (*skim)(void *ctx, const char *buf, size_t from, size_t to);
+	void *skim_ctx;
 };
 
 enum csvrec_status {

@@ -10,6 +10,50 @@
 
 #include <nettle/sha2.h>
 
+#include "util/xalloc.h"
+
+/* Every file checked readable, by device and inode: a report must never
+ * replace one of them, whatever path (a link, another spelling) names it. */
+static struct read_file {
+	dev_t dev;
+	ino_t ino;
+} *read_files;
+static size_t nread_files, read_files_cap;
+
+static void
+note_read(const struct stat *st)
+{
+	for (size_t i = 0; i < nread_files; i++)
+		if (read_files[i].dev == st->st_dev && read_files[i].ino == st->st_ino)
+			return;
+	xgrow((void **)&read_files, &read_files_cap, nread_files + 1, sizeof(*read_files));
+	read_files[nread_files].dev = st->st_dev;
+	read_files[nread_files].ino = st->st_ino;
+	nread_files++;
+}
+
+bool
+fs_is_read_file(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
+	for (size_t i = 0; i < nread_files; i++)
+		if (read_files[i].dev == st.st_dev && read_files[i].ino == st.st_ino)
+			return true;
+	return false;
+}
+
+void
+fs_note_read_file(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		note_read(&st);
+}
+
 int
 fs_check_readable_file(const char *path, struct diag *d)
 {
@@ -26,6 +70,7 @@ fs_check_readable_file(const char *path, struct diag *d)
 	if (fd < 0)
 		return diag_set(d, path, 0, "cannot open: %s", strerror(errno));
 	close(fd);
+	note_read(&st);
 	return 0;
 }
 

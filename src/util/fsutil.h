@@ -10,6 +10,10 @@
 /* 0 when path is a readable regular file; else -1 with a message saying
  * what it is instead (missing, a directory, a device, unreadable). */
 int fs_check_readable_file(const char *path, struct diag *d);
+/* Whether path is a file fs_check_readable_file passed (or one noted
+ * with fs_note_read_file), compared by device and inode. */
+bool fs_is_read_file(const char *path);
+void fs_note_read_file(const char *path);
 /* Directory part of path ("." when none), into buf. */
 const char *fs_dirname(const char *path, char *buf, unsigned long size);
 /* path joined to dir unless path is absolute. */

@@ -32,6 +32,36 @@ regex_list_free(struct regex_list *r)
 	free(r);
 }
 
+/*
+ * Patterns are matched against numbers, one per called number: a pattern
+ * that needs PCRE2's whole match limit on a number (nested repetition
+ * such as ^(\d+)+\D) costs milliseconds each time, hours over a log of
+ * millions of numbers. Such a pattern is refused when the profile is
+ * loaded: it is tried on 16-digit numbers of each digit and of all.
+ */
+static int
+probe(const struct regex_list *r, size_t i)
+{
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->code[i], NULL);
+	char subject[20];
+	int rc = 0;
+
+	if (md == NULL)
+		return 0;
+	for (int k = 0; k <= 11 && rc == 0; k++) {
+		if (k < 10)
+			memset(subject, '0' + k, 16);
+		else
+			memcpy(subject, k == 10 ? "0123456789012345" : "+861391234567890", 16);
+		subject[16] = '\0';
+		rc = pcre2_match(r->code[i], (PCRE2_SPTR)subject, 16, 0, 0, md, r->mctx);
+		rc = rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+		    rc == PCRE2_ERROR_HEAPLIMIT ? -1 : 0;
+	}
+	pcre2_match_data_free(md);
+	return rc;
+}
+
 int
 regex_list_compile(char *const *patterns, size_t n, const char *file, int line,
     struct regex_list **out, struct diag *d)
@@ -64,6 +94,13 @@ regex_list_compile(char *const *patterns, size_t n, const char *file, int line,
 		}
 		r->source[i] = xstrdup(patterns[i]);
 		r->n = i + 1;
+		if (probe(r, i) != 0) {
+			diag_set(d, file, line, "pattern \"%s\" backtracks catastrophically: matching it "
+			    "against a 16-digit number passed PCRE2's match or depth limit; write it "
+			    "without nested repetition such as (\\d+)+", patterns[i]);
+			regex_list_free(r);
+			return -1;
+		}
 	}
 	*out = r;
 	return 0;
