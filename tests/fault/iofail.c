@@ -15,7 +15,8 @@
  * glibc's stdio writes and reads through internal calls an LD_PRELOAD
  * library cannot see, so a FILE opened on a matching path (fopen, fdopen)
  * is replaced by one made with fopencookie whose reads and writes come
- * here. Such a FILE has no descriptor (fileno gives -1).
+ * here; fileno, which libconfig and dialaudit call on them, gives the
+ * descriptor the cookie reads and writes.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -273,6 +274,42 @@ struct cookie {
 	char path[4096];
 };
 
+/* Cookie streams open now, for fileno: a few at a time. */
+#define MAX_STREAMS 64
+static struct stream {
+	_Atomic(FILE *) f;
+	int fd;
+} streams[MAX_STREAMS];
+
+static void
+track(FILE *f, int fd)
+{
+	for (size_t i = 0; i < MAX_STREAMS; i++) {
+		FILE *none = NULL;
+
+		streams[i].fd = fd;
+		if (atomic_compare_exchange_strong(&streams[i].f, &none, f))
+			return;
+	}
+}
+
+static void
+untrack(int fd)
+{
+	for (size_t i = 0; i < MAX_STREAMS; i++)
+		if (atomic_load(&streams[i].f) != NULL && streams[i].fd == fd)
+			atomic_store(&streams[i].f, NULL);
+}
+
+int
+fileno(FILE *f)
+{
+	for (size_t i = 0; i < MAX_STREAMS; i++)
+		if (atomic_load(&streams[i].f) == f)
+			return streams[i].fd;
+	return REAL(fileno)(f);
+}
+
 static ssize_t
 cookie_read(void *c, char *buf, size_t n)
 {
@@ -318,7 +355,10 @@ static int
 cookie_close(void *c)
 {
 	struct cookie *k = c;
-	int rc = REAL(close)(k->fd);
+	int rc;
+
+	untrack(k->fd);
+	rc = REAL(close)(k->fd);
 	bool fail = inject("fclose", k->path);
 
 	free(k);
@@ -347,6 +387,8 @@ cookie_stream(int fd, const char *path, const char *mode)
 	c = fopencookie(k, mode, io);
 	if (c == NULL)
 		free(k);
+	else
+		track(c, fd);
 	return c;
 }
 
@@ -361,7 +403,7 @@ fopen(const char *path, const char *mode)
 	f = REAL(fopen)(path, mode);
 	if (f == NULL || !wanted(path))
 		return f;
-	fd = dup(fileno(f));
+	fd = dup(REAL(fileno)(f));
 	c = fd >= 0 ? cookie_stream(fd, path, mode) : NULL;
 	if (c == NULL) {
 		if (fd >= 0)
@@ -392,7 +434,7 @@ int
 fclose(FILE *f)
 {
 	char buf[4096];
-	const char *path = fd_path(fileno(f), buf, sizeof(buf));
+	const char *path = fd_path(REAL(fileno)(f), buf, sizeof(buf));
 	int rc;
 
 	/* cookie streams come through cookie_close, with their path */
