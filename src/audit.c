@@ -228,6 +228,14 @@ load_lists(struct audit *a, struct diag *d)
 	return 0;
 }
 
+/* adapter_detect's reason when a file opened but a read failed (errno set):
+ * an input error, not a file of no known format. */
+static bool
+unreadable(const char *why)
+{
+	return strcmp(why, "cannot be read") == 0;
+}
+
 int
 audit_prepare(struct audit *a, struct diag *d)
 {
@@ -285,6 +293,8 @@ audit_prepare(struct audit *a, struct diag *d)
 		if (fs_check_readable_file(licence, d) < 0)
 			return -1;
 		ad = adapter_detect(licence, KIND_LICENCE, &a->model, &why);
+		if (ad == NULL && unreadable(why))
+			return diag_set(d, licence, 0, "cannot read: %s", strerror(errno));
 		if (ad == NULL)
 			return diag_set(d, licence, 0, "not a licence file (%s); expected "
 			    "licence = { holder = \"…\"; number = \"…\"; expires = \"YYYY-MM-DD\"; … };", why);
@@ -356,6 +366,8 @@ walk_entry(struct audit *a, const char *path, const char *name, enum input_kind 
 		return 0;
 	}
 	ad = adapter_detect(path, kind, &a->model, &why);
+	if (ad == NULL && unreadable(why))
+		return diag_set(d, path, 0, "cannot read: %s", strerror(errno));
 	if (ad == NULL) {
 		add_input(a, path, NULL, NULL, why);
 		return 0;
@@ -431,6 +443,8 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 	if (kind == KIND_CALL_LOG && a->opt.log_format != NULL)
 		return read_file(a, path, adapter_find(a->opt.log_format), d);
 	ad = adapter_detect(path, kind, &a->model, &why);
+	if (ad == NULL && unreadable(why))
+		return diag_set(d, path, 0, "cannot read: %s", strerror(errno));
 	/* A log named with a mapping in effect is read by it: its header then
 	 * says which mapped column it lacks. */
 	if (ad == NULL && kind == KIND_CALL_LOG && a->mapping != NULL && strcmp(why, "empty file"))
@@ -443,19 +457,22 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 }
 
 /* Size, time and hash of each file read, so a report proves what it
- * audited. Call logs can be gigabytes: hashed only when asked. */
-static void
-record_evidence(struct audit *a)
+ * audited. Call logs can be gigabytes: hashed only when asked. A file that
+ * can no longer be read fails the run: its evidence would be missing. */
+static int
+record_evidence(struct audit *a, struct diag *d)
 {
 	for (size_t i = 0; i < a->ninputs; i++) {
 		struct report_input *in = &a->inputs[i];
-		struct diag ignored = { 0 };
 		bool hash = in->log_index < 0 || a->opt.hash_logs;
 
 		if (in->skipped != NULL)
 			continue;
-		in->has_evidence = fs_evidence(in->path, hash, &in->evidence, &ignored) == 0;
+		if (fs_evidence(in->path, hash, &in->evidence, d) < 0)
+			return -1;
+		in->has_evidence = true;
 	}
+	return 0;
 }
 
 int
@@ -463,7 +480,6 @@ audit_check(struct audit *a, struct diag *d)
 {
 	struct check_ctx ctx = { 0 };
 
-	(void)d;
 	ctx.profile = a->profile;
 	ctx.licence = a->model.licence;
 	ctx.campaigns = &a->model.campaigns;
@@ -497,7 +513,10 @@ audit_check(struct audit *a, struct diag *d)
 		events_run(e);
 		a->have_events = true;
 	}
-	record_evidence(a);
+	if (record_evidence(a, d) < 0) {
+		a->scratch = ctx.scratch; /* findings may point into it */
+		return -1;
+	}
 	for (size_t i = 0; i < a->ninputs; i++) {
 		const struct report_input *in = &a->inputs[i];
 		struct finding t = { 0 };

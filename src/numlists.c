@@ -2,6 +2,7 @@
 #include "numlists.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,9 +40,11 @@ slurp(const char *path, size_t *len, struct diag *d)
 		n += got;
 	} while (got > 0);
 	if (ferror(f)) {
+		int err = errno; /* before fclose and free can change it */
+
 		fclose(f);
 		free(buf);
-		return diag_set(d, path, 0, "cannot read: %m"), NULL;
+		return diag_set(d, path, 0, "cannot read: %s", strerror(err)), NULL;
 	}
 	fclose(f);
 	*len = n;
