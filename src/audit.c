@@ -228,12 +228,20 @@ load_lists(struct audit *a, struct diag *d)
 	return 0;
 }
 
-/* adapter_detect's reason when a file opened but a read failed (errno set):
- * an input error, not a file of no known format. */
+/* adapter_detect's reason when a file opened but a read failed, or (named)
+ * when it did not open (errno set): an input error, not a file of no known
+ * format. A file a scan finds that does not open is listed as skipped. */
 static bool
-unreadable(const char *why)
+unreadable(const char *why, bool named)
 {
-	return strcmp(why, "cannot be read") == 0;
+	return strcmp(why, "cannot be read") == 0 || (named && strcmp(why, "cannot be opened") == 0);
+}
+
+static int
+detect_error(const char *path, const char *why, struct diag *d)
+{
+	return diag_set(d, path, 0, "cannot %s: %s", strcmp(why, "cannot be read") == 0 ? "read" :
+	    "open", strerror(errno));
 }
 
 int
@@ -293,8 +301,8 @@ audit_prepare(struct audit *a, struct diag *d)
 		if (fs_check_readable_file(licence, d) < 0)
 			return -1;
 		ad = adapter_detect(licence, KIND_LICENCE, &a->model, &why);
-		if (ad == NULL && unreadable(why))
-			return diag_set(d, licence, 0, "cannot read: %s", strerror(errno));
+		if (ad == NULL && unreadable(why, true))
+			return detect_error(licence, why, d);
 		if (ad == NULL)
 			return diag_set(d, licence, 0, "not a licence file (%s); expected "
 			    "licence = { holder = \"…\"; number = \"…\"; expires = \"YYYY-MM-DD\"; … };", why);
@@ -366,8 +374,8 @@ walk_entry(struct audit *a, const char *path, const char *name, enum input_kind 
 		return 0;
 	}
 	ad = adapter_detect(path, kind, &a->model, &why);
-	if (ad == NULL && unreadable(why))
-		return diag_set(d, path, 0, "cannot read: %s", strerror(errno));
+	if (ad == NULL && unreadable(why, false))
+		return detect_error(path, why, d);
 	if (ad == NULL) {
 		add_input(a, path, NULL, NULL, why);
 		return 0;
@@ -443,8 +451,8 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 	if (kind == KIND_CALL_LOG && a->opt.log_format != NULL)
 		return read_file(a, path, adapter_find(a->opt.log_format), d);
 	ad = adapter_detect(path, kind, &a->model, &why);
-	if (ad == NULL && unreadable(why))
-		return diag_set(d, path, 0, "cannot read: %s", strerror(errno));
+	if (ad == NULL && unreadable(why, true))
+		return detect_error(path, why, d);
 	/* A log named with a mapping in effect is read by it: its header then
 	 * says which mapped column it lacks. */
 	if (ad == NULL && kind == KIND_CALL_LOG && a->mapping != NULL && strcmp(why, "empty file"))
