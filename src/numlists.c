@@ -215,8 +215,10 @@ consent_load(const char *path, const struct numbering *np, const struct tz_zone 
 	out->arena = arena_new();
 	r.zone = zone;
 	r.numbering = np;
-	if ((buf = open_list(path, &rec, &len, &pos, d)) == NULL)
+	if ((buf = open_list(path, &rec, &len, &pos, d)) == NULL) {
+		consent_free(out); /* the arena made above */
 		return -1;
+	}
 	for (;;) {
 		struct csvrec_result res;
 		enum csvrec_status s = csvrec_next(&rec, buf, len, pos, &res);
