@@ -236,6 +236,26 @@ load_lists(struct audit *a, struct diag *d)
 	return 0;
 }
 
+/* adapter_detect's reason when a file opened but a read failed, or (named)
+ * when it did not open (errno set): an input error, not a file of no known
+ * format. A file a scan finds that does not open is listed as skipped. */
+static bool
+unreadable(const char *why, bool named)
+{
+	return strncmp(why, "cannot be read", 14) == 0 ||
+	    (named && strncmp(why, "cannot be opened", 16) == 0);
+}
+
+/* "cannot be read: Input/output error" → "FILE: cannot read: Input/output error" */
+static int
+detect_error(const char *path, const char *why, struct diag *d)
+{
+	const char *reason = strchr(why, ':');
+
+	return diag_set(d, path, 0, "cannot %s%s", strncmp(why, "cannot be read", 14) == 0 ?
+	    "read" : "open", reason != NULL ? reason : "");
+}
+
 int
 audit_prepare(struct audit *a, struct diag *d)
 {
@@ -293,6 +313,8 @@ audit_prepare(struct audit *a, struct diag *d)
 		if (fs_check_readable_file(licence, d) < 0)
 			return -1;
 		ad = adapter_detect(licence, KIND_LICENCE, &a->model, &why);
+		if (ad == NULL && unreadable(why, true))
+			return detect_error(licence, why, d);
 		if (ad == NULL)
 			return diag_set(d, licence, 0, "not a licence file (%s); expected "
 			    "licence = { holder = \"…\"; number = \"…\"; expires = \"YYYY-MM-DD\"; … };", why);
@@ -364,6 +386,8 @@ walk_entry(struct audit *a, const char *path, const char *name, enum input_kind 
 		return 0;
 	}
 	ad = adapter_detect(path, kind, &a->model, &why);
+	if (ad == NULL && unreadable(why, false))
+		return detect_error(path, why, d);
 	if (ad == NULL) {
 		add_input(a, path, NULL, NULL, why);
 		return 0;
@@ -439,6 +463,8 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 	if (kind == KIND_CALL_LOG && a->opt.log_format != NULL)
 		return read_file(a, path, adapter_find(a->opt.log_format), d);
 	ad = adapter_detect(path, kind, &a->model, &why);
+	if (ad == NULL && unreadable(why, true))
+		return detect_error(path, why, d);
 	/* A log named with a mapping in effect is read by it: its header then
 	 * says which mapped column it lacks. */
 	if (ad == NULL && kind == KIND_CALL_LOG && a->mapping != NULL && strcmp(why, "empty file"))
@@ -451,19 +477,22 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 }
 
 /* Size, time and hash of each file read, so a report proves what it
- * audited. Call logs can be gigabytes: hashed only when asked. */
-static void
-record_evidence(struct audit *a)
+ * audited. Call logs can be gigabytes: hashed only when asked. A file that
+ * can no longer be read fails the run: its evidence would be missing. */
+static int
+record_evidence(struct audit *a, struct diag *d)
 {
 	for (size_t i = 0; i < a->ninputs; i++) {
 		struct report_input *in = &a->inputs[i];
-		struct diag ignored = { 0 };
 		bool hash = in->log_index < 0 || a->opt.hash_logs;
 
 		if (in->skipped != NULL)
 			continue;
-		in->has_evidence = fs_evidence(in->path, hash, &in->evidence, &ignored) == 0;
+		if (fs_evidence(in->path, hash, &in->evidence, d) < 0)
+			return -1;
+		in->has_evidence = true;
 	}
+	return 0;
 }
 
 int
@@ -471,7 +500,6 @@ audit_check(struct audit *a, struct diag *d)
 {
 	struct check_ctx ctx = { 0 };
 
-	(void)d;
 	ctx.profile = a->profile;
 	ctx.licence = a->model.licence;
 	ctx.campaigns = &a->model.campaigns;
@@ -505,7 +533,10 @@ audit_check(struct audit *a, struct diag *d)
 		events_run(e);
 		a->have_events = true;
 	}
-	record_evidence(a);
+	if (record_evidence(a, d) < 0) {
+		a->scratch = ctx.scratch; /* findings may point into it */
+		return -1;
+	}
 	for (size_t i = 0; i < a->ninputs; i++) {
 		const struct report_input *in = &a->inputs[i];
 		struct finding t = { 0 };

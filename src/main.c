@@ -1,6 +1,7 @@
 /* dialaudit: the command line. Everything else lives in the library. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <sys/stat.h>
 #include <getopt.h>
@@ -13,6 +14,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jansson.h>
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #include "audit.h"
 #include "baseline.h"
 #include "calendar.h"
@@ -23,6 +29,7 @@
 #include "util/outfile.h"
 #include "util/timeutil.h"
 #include "util/tz.h"
+#include "util/xalloc.h"
 
 #ifndef DIALAUDIT_VERSION
 #define DIALAUDIT_VERSION "0.0.0"
@@ -486,14 +493,30 @@ want_color(const struct cli *c, FILE *out)
 	return isatty(fileno(out));
 }
 
-/* Writes every requested report; all of them or none (temporary files). */
+/* A writer that failed on a stream that saw a write error: say which file
+ * and why, rather than only which report. */
+static void
+write_error(const struct outfile *o, int err, struct diag *d)
+{
+	if (o->fp != NULL && ferror(o->fp))
+		diag_set(d, o->path != NULL ? o->path : "standard output", 0, "cannot write: %s",
+		    strerror(err));
+}
+
+/*
+ * Writes every requested report and puts them in place together with the
+ * side files (the --details CSV, the --write-baseline file), which it
+ * takes over: every file is written, flushed and closed before any is
+ * renamed, so a full disk or a failed write leaves every old file as it
+ * was. Only a rename failing after another succeeded can leave a mix.
+ */
 static int
-write_reports(const struct cli *c, struct audit *a)
+write_reports(const struct cli *c, struct audit *a, struct outfile *side, int nside)
 {
 	struct report r = { 0 };
 	struct outfile of[MAX_OUTPUTS];
 	struct diag d = { 0 };
-	int sev = c->fail_on, n = c->nformats > 0 ? c->nformats : 1, opened = 0, rc = EXIT_ERROR;
+	int sev = c->fail_on, n = c->nformats > 0 ? c->nformats : 1, opened = 0;
 
 	if (sev == -1)
 		sev = audit_settings_fail_on(a);
@@ -526,10 +549,8 @@ write_reports(const struct cli *c, struct audit *a)
 			error("%s: refusing to write the report over an input file", path);
 			goto out;
 		}
-		if (outfile_open(&of[i], path, &d) < 0) {
-			fail_diag(&d);
-			goto out;
-		}
+		if (outfile_open(&of[i], path, &d) < 0)
+			goto fail;
 		opened++;
 	}
 	for (int i = 0; i < n; i++) {
@@ -538,24 +559,29 @@ write_reports(const struct cli *c, struct audit *a)
 
 		r.color = strcmp(w->name, "text") == 0 && want_color(c, of[i].fp);
 		if (w->write(of[i].fp, &r, &d) < 0) {
-			fail_diag(&d);
-			goto out;
+			write_error(&of[i], errno, &d);
+			goto fail;
 		}
 	}
-	for (int i = 0; i < n; i++) {
-		opened--;
-		if (outfile_commit(&of[i], &d) < 0) {
-			fail_diag(&d);
-			for (int j = i + 1; j < n; j++)
-				outfile_abort(&of[j]);
-			return EXIT_ERROR;
-		}
-	}
+	for (int i = 0; i < nside; i++)
+		if (outfile_close(&side[i], &d) < 0)
+			goto fail;
+	for (int i = 0; i < n; i++)
+		if (outfile_close(&of[i], &d) < 0)
+			goto fail;
+	for (int i = 0; i < nside + n; i++)
+		if (outfile_commit(i < nside ? &side[i] : &of[i - nside], &d) < 0)
+			goto fail;
 	return report_failed(&r) ? EXIT_FINDINGS : EXIT_CLEAN;
+fail:
+	fail_diag(&d);
 out:
+	/* released outfiles abort as no-ops */
+	for (int i = 0; i < nside; i++)
+		outfile_abort(&side[i]);
 	for (int i = 0; i < opened; i++)
 		outfile_abort(&of[i]);
-	return rc;
+	return EXIT_ERROR;
 }
 
 /* A progress line on a terminal for logs of 64 MiB and more. */
@@ -598,7 +624,9 @@ static int
 run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk, unsigned opts)
 {
 	struct audit_options opt = { 0 };
-	struct outfile details = { 0 };
+	/* --details and --write-baseline: put in place with the reports, or not at all */
+	struct outfile side[2];
+	int nside = 0;
 	struct baseline known = { 0 };
 	bool have_known = false;
 	struct audit a;
@@ -666,68 +694,52 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 			goto out;
 		have_known = true;
 	}
-	if (outputs_over_inputs(c, &a)) {
-		if (have_known)
-			baseline_free(&known);
-		audit_free(&a);
-		return EXIT_ERROR;
-	}
+	if (outputs_over_inputs(c, &a))
+		goto fail;
 	if (c->details != NULL) {
 		/* rows are written while the rules run; the file appears whole or not at all */
 		if (audit_output_is_input(&a, c->details)) {
 			error("%s: refusing to write the details over an input file", c->details);
-			if (have_known)
-				baseline_free(&known);
-			audit_free(&a);
-			return EXIT_ERROR;
+			goto fail;
 		}
-		if (outfile_open(&details, c->details, &d) < 0)
+		if (outfile_open(&side[nside], c->details, &d) < 0)
 			goto out;
-		fputs(events_details_header, details.fp);
-		a.opt.details = details.fp;
+		fputs(events_details_header, side[nside].fp);
+		a.opt.details = side[nside++].fp;
 	}
 	if (audit_check(&a, &d) < 0)
 		goto out;
+	a.opt.details = NULL;
 	if (c->write_baseline != NULL) {
-		struct outfile bf;
-
 		if (audit_output_is_input(&a, c->write_baseline)) {
 			error("%s: refusing to write the baseline over an input file", c->write_baseline);
-			if (have_known)
-				baseline_free(&known);
-			audit_free(&a);
-			return EXIT_ERROR;
+			goto fail;
 		}
-		if (outfile_open(&bf, c->write_baseline, &d) < 0)
+		if (outfile_open(&side[nside], c->write_baseline, &d) < 0)
 			goto out;
-		if (baseline_write(bf.fp, &a.findings, &d) < 0) {
-			outfile_abort(&bf);
+		if (baseline_write(side[nside++].fp, &a.findings, &d) < 0) {
+			write_error(&side[nside - 1], errno, &d);
 			goto out;
 		}
-		if (outfile_commit(&bf, &d) < 0)
-			goto out;
 	}
 	if (have_known) {
 		a.baseline_path = c->baseline;
 		a.baseline_known = baseline_filter(&known, &a.findings);
 	}
-	if (details.fp != NULL) {
-		a.opt.details = NULL;
-		if (outfile_commit(&details, &d) < 0)
-			goto out;
-	}
-	rc = write_reports(c, &a);
+	rc = write_reports(c, &a, side, nside);
+	nside = 0;
+	goto done;
+out:
+	fail_diag(&d);
+fail:
+	rc = EXIT_ERROR;
+	for (int i = 0; i < nside; i++)
+		outfile_abort(&side[i]);
+done:
 	if (have_known)
 		baseline_free(&known);
 	audit_free(&a);
 	return rc;
-out:
-	if (details.fp != NULL)
-		outfile_abort(&details);
-	if (have_known)
-		baseline_free(&known);
-	audit_free(&a);
-	return fail_diag(&d);
 }
 
 static int
@@ -961,6 +973,63 @@ cmd_explain(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+/*
+ * Out of memory, anywhere, in any thread: remove the temporary report
+ * files, say so in one line and end with status 2. The process ends with
+ * _exit, not exit: exit would flush a half-written report on standard
+ * output and run exit handlers while other threads still work, and
+ * nothing the interrupted run holds needs freeing, since the process is
+ * going away. That memory is still reachable from the stacks, so the
+ * sanitizer build first runs LeakSanitizer's check, which reports only
+ * memory that had really lost its last pointer (tests/cli/test_faults.py).
+ * Allocates nothing.
+ */
+static void
+out_of_memory(void)
+{
+	static const char msg[] = "dialaudit: out of memory\n";
+	static atomic_flag once = ATOMIC_FLAG_INIT;
+
+	if (atomic_flag_test_and_set(&once))
+		for (;;)
+			pause(); /* another thread is already ending the process */
+	outfile_unlink_all();
+	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) {
+		/* nowhere left to say it; the status still does */
+	}
+#ifdef __SANITIZE_ADDRESS__
+	__lsan_do_leak_check();
+#endif
+	_exit(EXIT_ERROR);
+}
+
+#ifdef DIALAUDIT_FAULT_INJECTION
+/*
+ * Only in dialaudit-fault, the test build of this file (tests/CMakeLists.txt):
+ * DIALAUDIT_FAIL_ALLOC=N makes the Nth allocation fail, =count prints on
+ * exit how many allocations the run made.
+ */
+static bool count_allocations;
+
+static void
+arm_fault_injection(void)
+{
+	const char *s = getenv("DIALAUDIT_FAIL_ALLOC");
+
+	if (s == NULL)
+		return;
+	count_allocations = strcmp(s, "count") == 0;
+	xalloc_fail_after(count_allocations ? ULONG_MAX : strtoul(s, NULL, 10));
+}
+
+static void
+report_allocations(void)
+{
+	if (count_allocations)
+		fprintf(stderr, "dialaudit: allocations: %lu\n", ULONG_MAX - xalloc_fail_countdown());
+}
+#endif
+
 static void
 find_exe_dir(const char *argv0)
 {
@@ -982,6 +1051,13 @@ main(int argc, char **argv)
 	const char *cmd;
 	int rc;
 
+	xalloc_set_oom_handler(out_of_memory);
+#ifdef DIALAUDIT_FAULT_INJECTION
+	arm_fault_injection();
+#endif
+	/* jansson's allocations fail the way ours do (PCRE2's and libcsv's are
+	 * routed where they are used) */
+	json_set_alloc_funcs(xmalloc, free);
 	c.fail_on = -1;
 	c.lang = -1;
 	clock_gettime(CLOCK_REALTIME, &c.started);
@@ -1023,6 +1099,16 @@ main(int argc, char **argv)
 		c.command = NULL;
 		rc = usage_error(NULL, "unknown command '%s'", cmd);
 	}
+	/* the safety net for an error path that left a temporary file */
+	outfile_abort_all();
+	/* output printed without an outfile (profiles, rules …) is checked here */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && rc != EXIT_ERROR) {
+		error("standard output: cannot write: %s", strerror(errno));
+		rc = EXIT_ERROR;
+	}
 	tz_cache_clear();
+#ifdef DIALAUDIT_FAULT_INJECTION
+	report_allocations();
+#endif
 	return rc;
 }

@@ -2,6 +2,7 @@
 #include "numlists.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,9 +40,11 @@ slurp(const char *path, size_t *len, struct diag *d)
 		n += got;
 	} while (got > 0);
 	if (ferror(f)) {
+		int err = errno; /* before fclose and free can change it */
+
 		fclose(f);
 		free(buf);
-		return diag_set(d, path, 0, "cannot read: %m"), NULL;
+		return diag_set(d, path, 0, "cannot read: %s", strerror(err)), NULL;
 	}
 	fclose(f);
 	*len = n;
@@ -212,8 +215,10 @@ consent_load(const char *path, const struct numbering *np, const struct tz_zone 
 	out->arena = arena_new();
 	r.zone = zone;
 	r.numbering = np;
-	if ((buf = open_list(path, &rec, &len, &pos, d)) == NULL)
+	if ((buf = open_list(path, &rec, &len, &pos, d)) == NULL) {
+		consent_free(out); /* the arena made above */
 		return -1;
+	}
 	for (;;) {
 		struct csvrec_result res;
 		enum csvrec_status s = csvrec_next(&rec, buf, len, pos, &res);

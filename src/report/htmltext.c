@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/xalloc.h"
+
 /* Length of the valid UTF-8 sequence at s, or 0. */
 size_t
 utf8_len(const unsigned char *s)
@@ -72,7 +74,9 @@ html_printf(FILE *out, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return;
-	if ((size_t)n >= sizeof(buf) && (big = malloc((size_t)n + 1)) != NULL) {
+	/* through xalloc: a silently cut text would be a wrong report */
+	if ((size_t)n >= sizeof(buf)) {
+		big = xmalloc((size_t)n + 1);
 		va_start(ap, fmt);
 		vsnprintf(big, (size_t)n + 1, fmt, ap);
 		va_end(ap);

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/xalloc.h"
+
 json_t *
 report_json_string(const char *s)
 {
@@ -12,12 +14,12 @@ report_json_string(const char *s)
 
 	/* jansson refuses invalid UTF-8, and input files may hold any bytes */
 	if (j == NULL) {
-		char *copy = strdup(s);
+		char *copy = xstrdup(s);
 
-		for (char *p = copy; p != NULL && *p; p++)
+		for (char *p = copy; *p; p++)
 			if ((unsigned char)*p >= 0x80)
 				*p = '?';
-		j = json_string(copy != NULL ? copy : "");
+		j = json_string(copy);
 		free(copy);
 	}
 	return j;

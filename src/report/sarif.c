@@ -9,6 +9,7 @@
 #include "profile.h"
 #include "util/i18n.h"
 #include "util/timeutil.h"
+#include "util/xalloc.h"
 #include "waiver.h"
 
 static json_t *
@@ -33,11 +34,9 @@ uri(const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t n = strlen(path);
-	char *u = malloc(n * 3 + 8), *w = u;
+	char *u = xmalloc(n * 3 + 8), *w = u;
 	json_t *j;
 
-	if (u == NULL)
-		return json_string("");
 	if (path[0] == '/') {
 		memcpy(w, "file://", 7);
 		w += 7;

@@ -2,11 +2,13 @@
 #include "util/cfg.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util/arena.h"
 #include "util/fsutil.h"
@@ -77,9 +79,51 @@ check_includes(const char *path, const char *dir, struct include_frame *stack, i
 		if (rc == 0)
 			rc = check_includes(target, dir, stack, depth + 1, d);
 	}
+	if (rc == 0 && ferror(f))
+		rc = diag_set(d, path, 0, "cannot read: %s", strerror(errno));
 	free(line);
 	fclose(f);
 	return rc;
+}
+
+/*
+ * path's text, NUL-terminated, every read checked. libconfig is given
+ * the text rather than the file because its reader (a flex scanner) ends
+ * the process on a read error, printing only "input in flex scanner failed".
+ */
+static char *
+read_text(const char *path, struct diag *d)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+
+	if (fd < 0)
+		return diag_set(d, path, 0, "cannot open: %s", strerror(errno)), NULL;
+	for (;;) {
+		ssize_t got;
+
+		xgrow((void **)&buf, &cap, n + 4096, 1);
+		got = read(fd, buf + n, cap - n - 1);
+		if (got == 0)
+			break;
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			diag_set(d, path, 0, "cannot read: %s", strerror(errno));
+			close(fd);
+			free(buf);
+			return NULL;
+		}
+		n += (size_t)got;
+	}
+	close(fd);
+	buf[n] = '\0';
+	if (memchr(buf, '\0', n) != NULL) {
+		free(buf);
+		return diag_set(d, path, 0, "holds a NUL byte: not a libconfig text file"), NULL;
+	}
+	return buf;
 }
 
 int
@@ -88,9 +132,11 @@ cfg_load_file(config_t *cfg, const char *path, struct diag *d)
 	struct include_frame stack[CFG_INCLUDE_DEPTH];
 	char dir[4096];
 	const char *slash;
+	char *text;
+	int ok;
 
 	config_init(cfg);
-	if (fs_check_readable_file(path, d) < 0) {
+	if (fs_check_readable_file(path, d) < 0 || (text = read_text(path, d)) == NULL) {
 		config_destroy(cfg);
 		return -1;
 	}
@@ -100,10 +146,13 @@ cfg_load_file(config_t *cfg, const char *path, struct diag *d)
 		config_set_include_dir(cfg, dir[0] ? dir : "/");
 	}
 	if (check_includes(path, slash != NULL ? (dir[0] ? dir : "/") : NULL, stack, 0, d) < 0) {
+		free(text);
 		config_destroy(cfg);
 		return -1;
 	}
-	if (config_read_file(cfg, path) != CONFIG_TRUE) {
+	ok = config_read_string(cfg, text);
+	free(text);
+	if (ok != CONFIG_TRUE) {
 		const char *ef = config_error_file(cfg);
 		int line = config_error_line(cfg);
 		const char *msg = config_error_text(cfg);
@@ -117,6 +166,11 @@ cfg_load_file(config_t *cfg, const char *path, struct diag *d)
 		config_destroy(cfg);
 		return -1;
 	}
+	/* settings read from text name no file: the root's hook holds the
+	 * path for cfg_file, freed by config_destroy (set after the read,
+	 * which makes a new root) */
+	config_set_destructor(cfg, free);
+	config_setting_set_hook(config_root_setting(cfg), xstrdup(path));
 	return 0;
 }
 
@@ -125,6 +179,12 @@ cfg_file(const config_setting_t *s)
 {
 	const char *f = s != NULL ? config_setting_source_file(s) : NULL;
 
+	/* read from text (cfg_load_file): the root setting's hook names the file */
+	if (f == NULL && s != NULL) {
+		while (s->parent != NULL)
+			s = s->parent;
+		f = config_setting_get_hook(s);
+	}
 	return f != NULL ? f : "";
 }
 

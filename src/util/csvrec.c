@@ -64,6 +64,8 @@ csvrec_init(struct csvrec *r, unsigned char delim)
 	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return -1;
 	csv_set_delim(&r->parser, delim);
+	/* libcsv's field buffer grows through xalloc, as ours do */
+	csv_set_realloc_func(&r->parser, xrealloc);
 	return 0;
 }
 
@@ -92,6 +94,7 @@ restart_parser(struct csvrec *r)
 	csv_free(&r->parser);
 	csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI);
 	csv_set_delim(&r->parser, r->delim);
+	csv_set_realloc_func(&r->parser, xrealloc);
 }
 
 static void

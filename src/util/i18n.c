@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "i18n/catalog.h"
+#include "util/xalloc.h"
 
 static enum lang current = LANG_EN;
 static const struct i18n_entry **sorted; /* the current catalog, by English text */
@@ -42,9 +43,7 @@ i18n_set_language(enum lang l)
 	cat = i18n_catalog(l, &n);
 	if (cat == NULL || n == 0)
 		return;
-	sorted = malloc(n * sizeof(*sorted));
-	if (sorted == NULL)
-		return; /* English, rather than failing a report over its language */
+	sorted = xcalloc(n, sizeof(*sorted));
 	for (size_t i = 0; i < n; i++)
 		sorted[i] = &cat[i];
 	qsort(sorted, n, sizeof(*sorted), cmp_entry);

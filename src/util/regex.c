@@ -3,6 +3,7 @@
 #include "util/regex.h"
 
 #include <pcre2.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/xalloc.h"
@@ -15,7 +16,24 @@ struct regex_list {
 	char **source;
 	pcre2_code **code;
 	pcre2_match_context *mctx;
+	pcre2_general_context *gctx;
 };
+
+/* PCRE2 allocates through xalloc: its failures end the run like ours, and
+ * injected ones reach it (the patterns, their match data and frames). */
+static void *
+regex_alloc(PCRE2_SIZE n, void *data)
+{
+	(void)data;
+	return xmalloc(n);
+}
+
+static void
+regex_release(void *p, void *data)
+{
+	(void)data;
+	free(p);
+}
 
 void
 regex_list_free(struct regex_list *r)
@@ -29,6 +47,7 @@ regex_list_free(struct regex_list *r)
 	free(r->code);
 	free(r->source);
 	pcre2_match_context_free(r->mctx);
+	pcre2_general_context_free(r->gctx);
 	free(r);
 }
 
@@ -67,14 +86,13 @@ regex_list_compile(char *const *patterns, size_t n, const char *file, int line,
     struct regex_list **out, struct diag *d)
 {
 	struct regex_list *r = xcalloc(1, sizeof(*r));
+	pcre2_compile_context *cctx;
 
 	r->code = xcalloc(n + 1, sizeof(*r->code));
 	r->source = xcalloc(n + 1, sizeof(*r->source));
-	r->mctx = pcre2_match_context_create(NULL);
-	if (r->mctx == NULL) {
-		regex_list_free(r);
-		return diag_set(d, file, line, "out of memory compiling patterns");
-	}
+	r->gctx = pcre2_general_context_create(regex_alloc, regex_release, NULL);
+	r->mctx = pcre2_match_context_create(r->gctx);
+	cctx = pcre2_compile_context_create(r->gctx);
 	pcre2_set_match_limit(r->mctx, REGEX_MATCH_LIMIT);
 	pcre2_set_depth_limit(r->mctx, REGEX_DEPTH_LIMIT);
 	for (size_t i = 0; i < n; i++) {
@@ -82,12 +100,13 @@ regex_list_compile(char *const *patterns, size_t n, const char *file, int line,
 		PCRE2_SIZE off;
 
 		r->code[i] = pcre2_compile((PCRE2_SPTR)patterns[i], PCRE2_ZERO_TERMINATED,
-		    PCRE2_NEVER_UTF | PCRE2_NO_AUTO_CAPTURE, &err, &off, NULL);
+		    PCRE2_NEVER_UTF | PCRE2_NO_AUTO_CAPTURE, &err, &off, cctx);
 		if (r->code[i] == NULL) {
 			PCRE2_UCHAR msg[256];
 
 			pcre2_get_error_message(err, msg, sizeof(msg));
 			r->n = i;
+			pcre2_compile_context_free(cctx);
 			regex_list_free(r);
 			return diag_set(d, file, line, "pattern \"%s\" does not compile at offset %zu: %s",
 			    patterns[i], (size_t)off, (const char *)msg);
@@ -98,10 +117,12 @@ regex_list_compile(char *const *patterns, size_t n, const char *file, int line,
 			diag_set(d, file, line, "pattern \"%s\" backtracks catastrophically: matching it "
 			    "against a 16-digit number passed PCRE2's match or depth limit; write it "
 			    "without nested repetition such as (\\d+)+", patterns[i]);
+			pcre2_compile_context_free(cctx);
 			regex_list_free(r);
 			return -1;
 		}
 	}
+	pcre2_compile_context_free(cctx);
 	*out = r;
 	return 0;
 }

@@ -1,11 +1,13 @@
 /* Allocation wrappers with an out-of-memory handler and a failure seam. */
 #include "util/xalloc.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned long fail_countdown;
+/* Atomic: parser and rule threads allocate too. */
+static _Atomic unsigned long fail_countdown;
 
 static void
 default_oom(void)
@@ -19,7 +21,13 @@ static void (*oom_handler)(void) = default_oom;
 void
 xalloc_fail_after(unsigned long n)
 {
-	fail_countdown = n;
+	atomic_store(&fail_countdown, n);
+}
+
+unsigned long
+xalloc_fail_countdown(void)
+{
+	return atomic_load(&fail_countdown);
 }
 
 void
@@ -28,12 +36,16 @@ xalloc_set_oom_handler(void (*handler)(void))
 	oom_handler = handler != NULL ? handler : default_oom;
 }
 
+/* Exactly one allocation, the armed one, fails even when threads race. */
 static int
 injected_failure(void)
 {
-	if (fail_countdown == 0)
-		return 0;
-	return --fail_countdown == 0;
+	unsigned long n = atomic_load_explicit(&fail_countdown, memory_order_relaxed);
+
+	while (n != 0)
+		if (atomic_compare_exchange_weak(&fail_countdown, &n, n - 1))
+			return n == 1;
+	return 0;
 }
 
 static void *
