@@ -532,6 +532,11 @@ audit_check(struct audit *a, struct diag *d)
 			e->charts = chartdata_new(a->profile, &a->model.log);
 		events_run(e);
 		a->have_events = true;
+		if (e->details_errno != 0) {
+			a->scratch = ctx.scratch; /* findings may point into it */
+			return diag_set(d, NULL, 0, "cannot write the details rows to a temporary file: %s",
+			    strerror(e->details_errno));
+		}
 	}
 	if (record_evidence(a, d) < 0) {
 		a->scratch = ctx.scratch; /* findings may point into it */

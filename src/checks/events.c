@@ -1,6 +1,7 @@
 /* The event engine: sorting, de-duplicating and feeding calls to rules. */
 #include "checks/events.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -413,9 +414,15 @@ merge_share(struct event_ctx *ctx, struct event_share *pt)
 		char buf[65536];
 		size_t got;
 
+		/* a share's rows went to a temporary file: a write that failed there
+		 * (a full /tmp) would otherwise drop rows from the details silently */
+		if (fflush(p->details) != 0 || ferror(p->details))
+			ctx->details_errno = errno != 0 ? errno : EIO;
 		rewind(p->details);
 		while ((got = fread(buf, 1, sizeof(buf), p->details)) > 0)
 			fwrite(buf, 1, got, ctx->details);
+		if (ferror(p->details) && ctx->details_errno == 0)
+			ctx->details_errno = errno != 0 ? errno : EIO;
 		fclose(p->details);
 	}
 	free(p->calls_per_campaign);

@@ -81,6 +81,7 @@ struct event_ctx {
 	void *rule_state[64];              /* by rule index, for a rule's own tallies */
 	const bool *active;                /* by rule index: the rules that apply */
 	struct chart_data *charts;         /* tallies for the HTML report; NULL: none (owned) */
+	int details_errno;                 /* a share's temporary details file failed; 0: none */
 };
 
 /* One share of a pass over the calls, done on its own copy of the context. */
