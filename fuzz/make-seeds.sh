@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 S=fuzz/seeds
 rm -rf "$S"
-for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff; do
+for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf; do
 	mkdir -p "$S/$t"
 done
 
@@ -107,4 +107,9 @@ printf '{"schema": "dialaudit-report/1", "findings": [{"rule": "ring-time", "fin
 head -n 8 samples/logs/asterisk/Master.csv > "$S/csvrec_diff/cdr.csv"
 printf 'a,b,c\n"a""b",c\n  a  , b ,c  \n "a" , "b"\t\n"a,b",c\r\na,b\r\n\r\nc\n"multi\nline",x\ny\n"open\na"b,c\n"a"x,c\na\rb,c\n' \
 	> "$S/csvrec_diff/cases.csv"
+# astconf: Asterisk's dialect (comments, block comments, templates, appends, directives)
+printf '[options]\nmaxcalls = 120 ; at most\nmaxload=>0.9\n;-- block\nx=1\n--; y = 2\n[base](!)\ntype=endpoint\n[t](base)\nallow = ulaw\nallow += ,alaw\n[t](+)\nsend_pai=yes\n#tryinclude missing.conf\n#exec /bin/true\n' \
+	> "$S/astconf/basic.conf"
+printf '[general]\nenabled = yes\nport = 5038\nbindaddr = 0.0.0.0\n\n[admin]\nsecret = amp111\ndeny=0.0.0.0/0.0.0.0\npermit=127.0.0.1/255.255.255.0\nread = system,call,log\n' \
+	> "$S/astconf/manager.conf"
 echo "seeds: $(find "$S" -type f | wc -l) files, $(du -sk "$S" | cut -f1) KB"
