@@ -45,6 +45,10 @@ void fuzz_same_log(const struct calllog *a, const struct calllog *b);
  */
 void fuzz_log(const char *adapter, const void *data, size_t size, void *state);
 
+/* Runs a configuration adapter (campaign, licence) over data: its sniff(),
+ * then its parse() into a fresh model, which is freed. */
+void fuzz_config(const char *adapter, const void *data, size_t size);
+
 /* The zone the log and consent targets read wall-clock times in (Asia/Shanghai). */
 struct tz_zone;
 const struct tz_zone *fuzz_zone(void);

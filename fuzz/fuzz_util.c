@@ -264,3 +264,24 @@ fuzz_zone(void)
 		die("tz_get Asia/Shanghai");
 	return z;
 }
+
+void
+fuzz_config(const char *adapter, const void *data, size_t size)
+{
+	const struct adapter *ad = adapter_find(adapter);
+	const char *path = fuzz_file(0, data, size);
+	char head[SNIFF_HEAD + 1];
+	size_t n = size < SNIFF_HEAD ? size : SNIFF_HEAD;
+	struct model m;
+	struct diag d;
+
+	if (ad == NULL)
+		die("no adapter named");
+	memcpy(head, data, n);
+	head[n] = '\0';
+	model_init(&m);
+	(void)ad->sniff(path, head, n, &m);
+	(void)ad->parse(path, &m, &d);
+	model_free(&m);
+}
+

@@ -97,6 +97,20 @@ restart_parser(struct csvrec *r)
 	csv_set_realloc_func(&r->parser, xrealloc);
 }
 
+/* A record past the cap ends as rejected at the line where it stopped; the
+ * next read starts on its second line, so nothing after it is swallowed. */
+static enum csvrec_status
+too_long(struct csvrec *r, struct csvrec_result *res, size_t line_end)
+{
+	restart_parser(r);
+	res->lines++;
+	res->next = res->second_line ? res->second_line : line_end;
+	if (res->second_line == 0)
+		res->second_line = line_end;
+	res->reason = "record longer than 1 MiB (an unterminated quote, or no line ends)";
+	return CSVREC_BAD;
+}
+
 static void
 finish_fields(struct csvrec *r)
 {
@@ -263,13 +277,7 @@ csvrec_next(struct csvrec *r, const char *buf, size_t len, size_t pos, struct cs
 					res->start = cur;
 				if (fed == 1)
 					res->second_line = cur;
-				restart_parser(r);
-				res->lines++;
-				res->next = res->second_line ? res->second_line : line_end;
-				if (res->second_line == 0)
-					res->second_line = line_end;
-				res->reason = "record longer than 1 MiB (an unterminated quote, or no line ends)";
-				return CSVREC_BAD;
+				return too_long(r, res, line_end);
 			}
 		}
 		line_end = nl != NULL ? (size_t)(nl - buf) + 1 : len;
@@ -309,15 +317,8 @@ csvrec_next(struct csvrec *r, const char *buf, size_t len, size_t pos, struct cs
 		/* libcsv keeps a field it is reading in memory: stop a record (an
 		 * unterminated quote, a line without end) before it grows past the cap */
 		fed_bytes += line_len;
-		if (fed_bytes > CSVREC_MAX_BYTES) {
-			restart_parser(r);
-			res->lines++;
-			res->next = res->second_line ? res->second_line : line_end;
-			if (res->second_line == 0)
-				res->second_line = line_end;
-			res->reason = "record longer than 1 MiB (an unterminated quote, or no line ends)";
-			return CSVREC_BAD;
-		}
+		if (fed_bytes > CSVREC_MAX_BYTES)
+			return too_long(r, res, line_end);
 		if (csv_parse(&r->parser, buf + cur, line_len, on_field, on_record, r) != line_len) {
 			/* strict mode: a quote inside an unquoted field, or text after a
 			 * closing quote; the record is malformed from here */
