@@ -333,7 +333,7 @@ today_in_zone(const char *zone)
 
 	if (z != NULL)
 		now += tz_offset_at(z, now);
-	return now >= 0 ? now / SECONDS_PER_DAY : (now - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
+	return days_from_seconds(now);
 }
 
 static int

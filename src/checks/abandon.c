@@ -305,9 +305,7 @@ static void
 rate_per_call(struct event_ctx *ctx, const struct call *c)
 {
 	struct abandon_state *s = ctx->rule_state[ctx->rule - rule_table];
-	int64_t local = c->start + event_offset(ctx, c->start);
-	int32_t day = (int32_t)(local >= 0 ? local / SECONDS_PER_DAY :
-	    (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY);
+	int32_t day = (int32_t)event_local_day(ctx, c->start);
 	struct day_count *b;
 	bool base;
 

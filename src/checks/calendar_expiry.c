@@ -54,8 +54,7 @@ expiry_per_call(struct event_ctx *ctx, const struct call *c)
 {
 	const struct calendar *cal = ctx->profile->hours.calendar;
 	int32_t offset = event_offset(ctx, c->start);
-	int64_t local = c->start + offset;
-	int64_t day = local >= 0 ? local / SECONDS_PER_DAY : (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
+	int64_t day = days_from_seconds(c->start + offset);
 
 	if (!calendar_covers(cal, day))
 		event_violation(ctx, c, offset, day > cal->valid_until, 0);

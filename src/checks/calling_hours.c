@@ -165,8 +165,7 @@ hours_per_call(struct event_ctx *ctx, const struct call *c)
 	for (size_t z = 0; z < ctx->nzones; z++) {
 		int32_t off = tz_offset_at(ctx->zones[z], c->start);
 		int64_t local = c->start + off;
-		int64_t day = local >= 0 ? local / SECONDS_PER_DAY :
-		    (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
+		int64_t day = days_from_seconds(local);
 		int32_t sec = (int32_t)(local - day * SECONDS_PER_DAY);
 		int wd = weekday_from_days(day);
 
@@ -192,7 +191,7 @@ hours_describe(const struct event_ctx *ctx, const struct violation *v, char *buf
 {
 	const struct limit_hours *h = &ctx->profile->hours;
 	int64_t local = v->start + v->offset;
-	int64_t day = local >= 0 ? local / SECONDS_PER_DAY : (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
+	int64_t day = days_from_seconds(local);
 	char tod[16];
 	const char *name = NULL;
 

@@ -106,7 +106,7 @@ void
 chartdata_call(struct chart_data *c, const struct event_ctx *ctx, const struct call *call)
 {
 	int64_t local = call->start + event_offset(ctx, call->start);
-	int64_t day = floor_div(local, SECONDS_PER_DAY);
+	int64_t day = days_from_seconds(local);
 
 	c->heat[weekday_from_days(day)][(local - day * SECONDS_PER_DAY) / 3600]++;
 	if (call->caller < c->ncallers)
@@ -129,12 +129,9 @@ chartdata_number(struct chart_data *c, const struct event_ctx *ctx, struct call 
 
 	for (size_t i = 0, j = 0; i < n; i++) {
 		if (c->window_days > 0) {
-			int64_t t = calls[i]->start;
-			int64_t first = floor_div(t + event_offset(ctx, t), SECONDS_PER_DAY) -
-			    (c->window_days - 1);
+			int64_t first = event_local_day(ctx, calls[i]->start) - (c->window_days - 1);
 
-			while (floor_div(calls[j]->start + event_offset(ctx, calls[j]->start),
-			    SECONDS_PER_DAY) < first)
+			while (event_local_day(ctx, calls[j]->start) < first)
 				j++;
 		} else {
 			while (calls[j]->start <= calls[i]->start - c->window)

@@ -36,14 +36,6 @@ is_conversation(const struct call *c)
 	return (c->flags & CALL_LIVE) && !(c->flags & CALL_ABANDONED);
 }
 
-static int64_t
-local_day(const struct event_ctx *ctx, int64_t t)
-{
-	int64_t local = t + event_offset(ctx, t);
-
-	return local >= 0 ? local / SECONDS_PER_DAY : (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
-}
-
 static void
 conversation_per_number(struct event_ctx *ctx, struct call *const *calls, size_t n)
 {
@@ -53,7 +45,7 @@ conversation_per_number(struct event_ctx *ctx, struct call *const *calls, size_t
 
 	for (size_t i = 0; i < n; i++) {
 		const struct call *c = calls[i];
-		int64_t day = local_day(ctx, c->start);
+		int64_t day = event_local_day(ctx, c->start);
 
 		if (any && day - talked < days)
 			event_violation(ctx, c, event_offset(ctx, c->start), 0, (int32_t)(day - talked + 1));

@@ -108,6 +108,12 @@ event_offset(const struct event_ctx *ctx, int64_t t)
 	return ctx->nzones > 0 ? tz_offset_at(ctx->zones[0], t) : 0;
 }
 
+int64_t
+event_local_day(const struct event_ctx *ctx, int64_t t)
+{
+	return days_from_seconds(t + event_offset(ctx, t));
+}
+
 int32_t
 event_number_offset(const struct event_ctx *ctx, uint64_t number, int64_t t)
 {
@@ -276,7 +282,7 @@ static void
 format_local(int64_t t, int32_t offset, char *buf, size_t size)
 {
 	int64_t local = t + offset;
-	int64_t day = local >= 0 ? local / SECONDS_PER_DAY : (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
+	int64_t day = days_from_seconds(local);
 	int32_t sec = (int32_t)(local - day * SECONDS_PER_DAY);
 	int32_t off = offset < 0 ? -offset : offset;
 	char date[32];

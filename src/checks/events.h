@@ -134,6 +134,8 @@ void event_violation(struct event_ctx *ctx, const struct call *c, int32_t offset
     int32_t aux);
 /* Local wall time of t in the callee's first candidate zone (offset returned). */
 int32_t event_offset(const struct event_ctx *ctx, int64_t t);
+/* The callee's local day (days since epoch) of t, in the same zone. */
+int64_t event_local_day(const struct event_ctx *ctx, int64_t t);
 /* The same for any number, outside the number pass (finish hooks). */
 int32_t event_number_offset(const struct event_ctx *ctx, uint64_t number, int64_t t);
 const char *event_campaign_name(const struct event_ctx *ctx, uint32_t id);

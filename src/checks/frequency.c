@@ -139,14 +139,6 @@ frequency_applies(const struct event_ctx *ctx)
 	return ctx->profile->nfrequency > 0;
 }
 
-static int64_t
-local_day(const struct event_ctx *ctx, int64_t t)
-{
-	int64_t local = t + event_offset(ctx, t);
-
-	return local >= 0 ? local / SECONDS_PER_DAY : (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
-}
-
 /*
  * Counting the call itself, more than N attempts in (start - W, start] is a
  * breach, and every further call is one more: two pointers over the
@@ -160,9 +152,9 @@ in_window(const struct event_ctx *ctx, const struct limit_frequency *f, struct c
 {
 	if (f->days > 0) {
 		/* the call's own day and the days - 1 before it */
-		int64_t first = local_day(ctx, calls[i]->start) - (f->days - 1);
+		int64_t first = event_local_day(ctx, calls[i]->start) - (f->days - 1);
 
-		while (local_day(ctx, calls[*j]->start) < first)
+		while (event_local_day(ctx, calls[*j]->start) < first)
 			(*j)++;
 	} else {
 		while (calls[i]->start - calls[*j]->start >= f->window)

@@ -88,8 +88,7 @@ volume_per_call(struct event_ctx *ctx, const struct call *c)
 	if (ctx->profile->call_volume.per_hour > 0)
 		count(s, c->caller, (int32_t)(local >= 0 ? local / 3600 : (local - 3599) / 3600), false, 1);
 	if (ctx->profile->call_volume.per_day > 0)
-		count(s, c->caller, (int32_t)(local >= 0 ? local / SECONDS_PER_DAY :
-		    (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY), true, 1);
+		count(s, c->caller, (int32_t)days_from_seconds(local), true, 1);
 }
 
 static int

@@ -215,8 +215,7 @@ time_label(const struct report *r, int64_t t, int64_t bin, char *buf, size_t siz
 {
 	const struct tz_zone *z = report_zone(r);
 	int32_t off = z != NULL ? tz_offset_at(z, t) : 0;
-	int64_t local = t + off, day = local >= 0 ? local / SECONDS_PER_DAY :
-	    (local - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
+	int64_t local = t + off, day = days_from_seconds(local);
 	int y, m, d, sec = (int)(local - day * SECONDS_PER_DAY);
 
 	civil_from_days(day, &y, &m, &d);

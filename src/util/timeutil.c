@@ -37,6 +37,12 @@ civil_from_days(int64_t z, int *y, int *m, int *d)
 	*y = (int)(yy + (*m <= 2));
 }
 
+int64_t
+days_from_seconds(int64_t secs)
+{
+	return secs >= 0 ? secs / SECONDS_PER_DAY : (secs - SECONDS_PER_DAY + 1) / SECONDS_PER_DAY;
+}
+
 int
 weekday_from_days(int64_t days)
 {

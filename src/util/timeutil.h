@@ -11,6 +11,9 @@
 /* Days since 1970-01-01 of a proleptic Gregorian date (any year). */
 int64_t days_from_civil(int y, int m, int d);
 void civil_from_days(int64_t days, int *y, int *m, int *d);
+/* The day (since 1970-01-01) that second secs falls on: rounds down, also
+ * before 1970. */
+int64_t days_from_seconds(int64_t secs);
 /* 0 = Monday … 6 = Sunday. */
 int weekday_from_days(int64_t days);
 bool date_is_valid(int y, int m, int d);
