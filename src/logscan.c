@@ -19,6 +19,9 @@
 #include "util/tz.h"
 #include "util/xalloc.h"
 
+/* 2100-01-01 00:00:00 UTC: epoch times are held to the years written dates may have. */
+#define EPOCH_2100 INT64_C(4102444800)
+
 bool
 text_eq(struct text t, const char *s)
 {
@@ -82,7 +85,7 @@ log_time(const struct log_reader *r, struct text t, int64_t *out, const char **r
 
 		for (size_t i = 0; i < t.n; i++)
 			v = v * 10 + (t.p[i] - '0');
-		if (v >= days_from_civil(2100, 1, 1) * SECONDS_PER_DAY) {
+		if (v >= EPOCH_2100) {
 			*reason = "date outside 1970-2099";
 			return -1;
 		}
@@ -174,6 +177,7 @@ log_hash(struct text t)
 	}
 	return h != 0 ? h : 1;
 }
+
 
 static char *
 map_file(const char *path, size_t *len, struct diag *d)
@@ -388,20 +392,9 @@ worker_merge(struct worker *w, uint32_t line0, struct calllog *log, struct log_f
 static size_t
 split_point(const char *buf, size_t len, size_t at)
 {
-	const size_t step = RELEASE_STEP;
-
-	/* in steps, giving back what is crossed: the split may fall inside a
-	 * line of many megabytes */
-	for (size_t from = at; from < len;) {
-		size_t n = len - from < step ? len - from : step;
-		const char *nl = memchr(buf + from, '\n', n);
-
-		if (nl != NULL)
-			return (size_t)(nl - buf) + 1;
-		from += n;
-		release(buf, at, from);
-	}
-	return len;
+	/* giving back what is crossed: the split may fall inside a line of
+	 * many megabytes */
+	return csvrec_line_end(buf, len, at, at, skim, NULL);
 }
 
 #define MIN_CHUNK (4u << 20) /* below this, threads cost more than they save */

@@ -217,13 +217,9 @@ fast_record(struct csvrec *r, const char *line, size_t len)
 	return true;
 }
 
-/*
- * The end of a line already known to be longer than a record may be,
- * searched for in steps, offering what is behind to r->skim: a 100 MB
- * line without a newline must not stay in memory while it is crossed.
- */
-static size_t
-long_line_end(struct csvrec *r, const char *buf, size_t len, size_t line_start, size_t from)
+size_t
+csvrec_line_end(const char *buf, size_t len, size_t from, size_t release_from,
+    void (*skim)(void *ctx, const char *buf, size_t from, size_t to), void *ctx)
 {
 	const size_t step = (size_t)4 << 20;
 
@@ -234,8 +230,8 @@ long_line_end(struct csvrec *r, const char *buf, size_t len, size_t line_start, 
 		if (nl != NULL)
 			return (size_t)(nl - buf) + 1;
 		from += n;
-		if (r->skim != NULL)
-			r->skim(r->skim_ctx, buf, line_start, from);
+		if (skim != NULL)
+			skim(ctx, buf, release_from, from);
 	}
 	return len;
 }
@@ -272,7 +268,8 @@ csvrec_next(struct csvrec *r, const char *buf, size_t len, size_t pos, struct cs
 
 			nl = memchr(buf + cur, '\n', span);
 			if (nl == NULL && span < len - cur) {
-				line_end = long_line_end(r, buf, len, cur, cur + span);
+				/* a line longer than any record: offer it to skim as it is crossed */
+				line_end = csvrec_line_end(buf, len, cur + span, cur, r->skim, r->skim_ctx);
 				if (!r->started && fed == 0)
 					res->start = cur;
 				if (fed == 1)

@@ -44,6 +44,15 @@ struct csvrec {
 	void *skim_ctx;
 };
 
+/*
+ * The end of the line holding buf[from] (the offset after its '\n', or len),
+ * searched for in 4 MiB steps: after each step skim (when not NULL) may drop
+ * buf[release_from … the step's end) from memory, so that crossing a line of
+ * many megabytes does not keep it mapped.
+ */
+size_t csvrec_line_end(const char *buf, size_t len, size_t from, size_t release_from,
+    void (*skim)(void *ctx, const char *buf, size_t from, size_t to), void *ctx);
+
 enum csvrec_status {
 	CSVREC_OK,       /* a record: fields[0 … nfields-1] */
 	CSVREC_END,      /* no more records */
