@@ -24,17 +24,21 @@ class Result:
         return json.loads(self.out)
 
 
-def run(*args, env=None, cwd=None):
+def clean_env(extra=None):
+    """The environment every run gets: reports follow the locale, so every
+    test runs in English (and without NO_COLOR) unless it says otherwise."""
     e = dict(os.environ)
-    e.pop("NO_COLOR", None)
-    # reports follow the locale: every test runs in English unless it says otherwise
-    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR"):
         e.pop(name, None)
     e["LANG"] = "C"
-    if env:
-        e.update(env)
-    proc = subprocess.run([BIN, *args], capture_output=True, text=True, env=e, cwd=cwd,
-                          timeout=120)
+    if extra:
+        e.update(extra)
+    return e
+
+
+def run(*args, env=None, cwd=None):
+    proc = subprocess.run([BIN, *args], capture_output=True, text=True, env=clean_env(env),
+                          cwd=cwd, timeout=120)
     return Result(proc)
 
 

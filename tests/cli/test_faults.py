@@ -21,7 +21,7 @@ import os
 import subprocess
 import unittest
 
-from dialaudit_test import CliTestCase, SAMPLES
+from dialaudit_test import CliTestCase, SAMPLES, clean_env
 
 FAULT_BIN = os.environ.get("DIALAUDIT_FAULT_BIN")
 IOFAIL = os.environ.get("DIALAUDIT_IOFAIL")
@@ -70,10 +70,8 @@ class FaultCase(CliTestCase):
     outputs = ("r.json", "d.csv")
 
     def run_fault(self, argv, env=None, preload=False, stdout=None, leaks=True):
-        e = dict(os.environ)
-        for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR", "DIALAUDIT_FAIL_ALLOC"):
-            e.pop(name, None)
-        e["LANG"] = "C"
+        e = clean_env()
+        e.pop("DIALAUDIT_FAIL_ALLOC", None)
         if SANITIZED:
             # the caller's options win; the shim is preloaded ahead of the
             # sanitizer runtime, which ASan checks unless told not to

@@ -23,7 +23,7 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "cli"))
 
-from dialaudit_test import BIN, DATA, ROOT, SAMPLES, CliTestCase, campaign_file, cdr  # noqa: E402,F401
+from dialaudit_test import BIN, DATA, ROOT, SAMPLES, CliTestCase, campaign_file, cdr, clean_env  # noqa: E402,F401
 
 # Under valgrind (tests/cli/memcheck.sh) the measured process is valgrind:
 # memory bounds are not checked there, and very large inputs are skipped.
@@ -54,17 +54,6 @@ class Run:
     def json(self):
         import json
         return json.loads(self.out)
-
-
-def _env(extra):
-    e = dict(os.environ)
-    e.pop("NO_COLOR", None)
-    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-        e.pop(name, None)
-    e["LANG"] = "C"
-    if extra:
-        e.update(extra)
-    return e
 
 
 def _as_nobody():
@@ -110,7 +99,7 @@ def run(*args, env=None, cwd=None, timeout=TIMEOUT, as_nobody=False, stdin=None,
             argv = [TIME, "-f", "%M", "-o", rss.name, *argv]
         t0 = time.monotonic()
         proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                env=_env(env), cwd=cwd, start_new_session=True,
+                                env=clean_env(env), cwd=cwd, start_new_session=True,
                                 stdin=stdin if stdin is not None else subprocess.DEVNULL,
                                 preexec_fn=pre if (as_nobody or umask is not None) else None)
         try:
