@@ -639,10 +639,23 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 	if (first >= argc)
 		return usage_error(c->command, "%s: give at least one path", c->command);
 	set_language(c);
-	for (int i = 0; i < c->nformats; i++)
-		if (report_writer_find(c->formats[i]) == NULL)
-			return usage_error(c->command, "--format '%s': expected text, json, sarif, csv, "
-			    "junit or html", c->formats[i]);
+	for (int i = 0; i < c->nformats; i++) {
+		const struct report_writer *w = report_writer_find(c->formats[i]);
+		char msg[256];
+		size_t used;
+
+		if (w != NULL) {
+			opt.charts |= w->charts;
+			continue;
+		}
+		/* the writers the table has, so that a new one is named here too */
+		used = (size_t)snprintf(msg, sizeof(msg), "--format '%s': expected ", c->formats[i]);
+		for (size_t k = 0; k < report_writer_count && used < sizeof(msg); k++)
+			used += (size_t)snprintf(msg + used, sizeof(msg) - used, "%s%s",
+			    k == 0 ? "" : k + 1 == report_writer_count ? " or " : ", ",
+			    report_writers[k].name);
+		return usage_error(c->command, "%s", msg);
+	}
 	if (c->noutputs > (c->nformats > 0 ? c->nformats : 1))
 		return usage_error(c->command, "%s: more --output than --format options (the i-th "
 		    "--format goes to the i-th --output)", "--output");
@@ -667,8 +680,6 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 	opt.waivers = c->waivers;
 	opt.show_numbers = c->show_numbers;
 	opt.hash_logs = c->hash_logs;
-	for (int i = 0; i < c->nformats; i++)
-		opt.charts |= strcmp(c->formats[i], "html") == 0;
 	opt.today = AUDIT_TODAY_NOW;
 	if (c->today != NULL && !parse_date(c->today, &opt.today))
 		return usage_error(c->command, "--today '%s': expected a date YYYY-MM-DD", c->today);

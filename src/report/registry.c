@@ -9,7 +9,7 @@ const struct report_writer report_writers[] = {
 	{ "sarif", "for code scanning: SARIF 2.1.0 (GitHub and other CI)", report_sarif },
 	{ "csv", "for spreadsheets: one row per finding", report_csv },
 	{ "junit", "for CI test reports: JUnit XML, a test case per finding", report_junit },
-	{ "html", "for people and renewal files: one self-contained page with charts", report_html },
+	{ "html", "for people and renewal files: one self-contained page with charts", report_html, true },
 };
 
 const size_t report_writer_count = sizeof(report_writers) / sizeof(report_writers[0]);

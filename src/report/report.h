@@ -54,6 +54,7 @@ struct report_writer {
 	const char *name;
 	const char *description;
 	int (*write)(FILE *out, const struct report *r, struct diag *d);
+	bool charts;  /* draws the call logs: the audit gathers chart tallies for it */
 };
 
 extern const struct report_writer report_writers[];
