@@ -54,6 +54,9 @@ struct campaign {
 	const char *name;
 	const char *path;                /* file it came from */
 	int line[CS__COUNT];             /* 0 = not set in the file */
+	/* The file of each setting when it is not path (a dialer whose settings
+	 * span several files, such as Asterisk's); NULL = path. */
+	const char *file[CS__COUNT];
 	int purpose;                     /* enum purpose, -1 = unset */
 	enum dial_mode dial_mode;
 	double pacing;                   /* lines per agent; 0 = unset */
@@ -73,6 +76,9 @@ struct campaign {
 	double abandon_message_delay;    /* seconds; < 0 unset */
 	enum tristate amd;
 	char **caller_ids;
+	/* Where each caller ID was read, when the IDs come from several places;
+	 * NULL = the CS_CALLER_IDS setting's file and line. */
+	const char **caller_id_files;
 	int *caller_id_lines;
 	size_t ncaller_ids;
 	enum tristate dnc_scrub;

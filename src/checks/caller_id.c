@@ -63,8 +63,11 @@ licensed(const struct check_ctx *ctx, const char *e164)
 }
 
 static void
-check_one(struct check_ctx *ctx, const struct campaign *c, size_t k, const char *limit)
+check_one(struct check_ctx *ctx, const struct campaign *campaign, size_t k, const char *limit)
 {
+	/* A copy whose caller_ids setting sits where this one ID was read. */
+	struct campaign at = *campaign;
+	const struct campaign *c = &at;
 	const struct profile *p = ctx->profile;
 	const char *raw = c->caller_ids[k];
 	char e164[PHONE_MAX];
@@ -72,6 +75,12 @@ check_one(struct check_ctx *ctx, const struct campaign *c, size_t k, const char 
 	const struct citation *cite = &p->caller_id.cite;
 	const char *nsn, *shown;
 	int m;
+
+	if (campaign->caller_id_lines != NULL && campaign->caller_id_lines[k] > 0) {
+		at.line[CS_CALLER_IDS] = campaign->caller_id_lines[k];
+		if (campaign->caller_id_files != NULL && campaign->caller_id_files[k] != NULL)
+			at.file[CS_CALLER_IDS] = campaign->caller_id_files[k];
+	}
 
 	if (st != PHONE_OK) {
 		/* A withheld or malformed caller ID is not personal data: it can be shown. */

@@ -26,7 +26,7 @@ campaign_finding(struct check_ctx *ctx, enum severity sev, const struct campaign
 
 	t.rule = ctx->rule;
 	t.severity = sev;
-	t.path = c->path;
+	t.path = c->file[cs] != NULL && c->line[cs] > 0 ? c->file[cs] : c->path;
 	t.line = c->line[cs] > 0 ? c->line[cs] : c->line[CS_CAMPAIGN];
 	t.campaign = c->name;
 	t.key = campaign_setting_key(cs);
