@@ -192,7 +192,8 @@ strip_line(char *s)
 }
 
 /* A whole number, optionally signed: "30", "-1". Asterisk's sscanf("%d")
- * would take "30s" as 30; a value that is not a number is an error here. */
+ * would take "30s" as 30; a value that is not a number is an error here.
+ * Digits past ten saturate (the range check then refuses them). */
 static bool
 parse_int(const char *s, long long *out)
 {
@@ -202,11 +203,9 @@ parse_int(const char *s, long long *out)
 
 	if (*s == '-' || *s == '+')
 		neg = *s++ == '-';
-	for (; isdigit((unsigned char)*s); s++) {
-		if (++digits > 10)
-			return false;
-		v = v * 10 + (*s - '0');
-	}
+	for (; isdigit((unsigned char)*s); s++)
+		if (++digits <= 11)
+			v = v * 10 + (*s - '0');
 	if (digits == 0 || *s != '\0')
 		return false;
 	*out = neg ? -v : v;
