@@ -344,6 +344,18 @@ cmp_name(const void *x, const void *y)
 
 static int walk(struct audit *a, const char *dir, enum input_kind kind, int depth, struct diag *d);
 
+/* The adapter --log-format or --config-format names for a file detected as
+ * ad: the override applies to files of its kind, detection still tells a
+ * log from a configuration. */
+static const struct adapter *
+forced(const struct audit *a, const struct adapter *ad)
+{
+	const char *name = ad->kind == KIND_CALL_LOG ? a->opt.log_format :
+	    ad->kind == KIND_CAMPAIGN ? a->opt.config_format : NULL;
+
+	return name != NULL ? adapter_find(name) : ad;
+}
+
 static int
 walk_entry(struct audit *a, const char *path, const char *name, enum input_kind kind, int depth,
     struct diag *d)
@@ -392,7 +404,7 @@ walk_entry(struct audit *a, const char *path, const char *name, enum input_kind 
 		add_input(a, path, NULL, NULL, why);
 		return 0;
 	}
-	return read_file(a, path, ad, d);
+	return read_file(a, path, forced(a, ad), d);
 }
 
 static int
@@ -462,6 +474,8 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 	}
 	if (kind == KIND_CALL_LOG && a->opt.log_format != NULL)
 		return read_file(a, path, adapter_find(a->opt.log_format), d);
+	if (kind == KIND_CAMPAIGN && a->opt.config_format != NULL)
+		return read_file(a, path, adapter_find(a->opt.config_format), d);
 	ad = adapter_detect(path, kind, &a->model, &why);
 	if (ad == NULL && unreadable(why, true))
 		return detect_error(path, why, d);
@@ -473,7 +487,7 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 		return diag_set(d, path, 0, "%s: not a %s dialaudit can read", why,
 		    kind == KIND__COUNT ? "file" : kind == KIND_CAMPAIGN ? "campaign configuration" :
 		    input_kind_name(kind));
-	return read_file(a, path, ad, d);
+	return read_file(a, path, forced(a, ad), d);
 }
 
 /* Size, time and hash of each file read, so a report proves what it

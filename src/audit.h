@@ -26,6 +26,7 @@ struct audit_options {
 	const char *dnc;         /* do-not-call list; NULL: from dialaudit.cfg or none */
 	const char *consent;     /* consent records; NULL: from dialaudit.cfg or none */
 	const char *log_format;  /* adapter name for call logs; NULL: detect */
+	const char *config_format; /* adapter name for campaign configurations; NULL: detect */
 	const char *log_tz;      /* zone of log times; NULL: the profile's */
 	const char *mapping;     /* mapping file for generic CSV logs; NULL: from dialaudit.cfg or none */
 	int capacity;            /* concurrent calls allowed; 0: the licence's */

@@ -48,6 +48,8 @@ static const char usage_main[] =
 "                    present\n"
 "  config FILE...    audit campaign configuration files\n"
 "  logs FILE...      audit call logs (CDRs): every call that broke a limit\n"
+"  formats           list the input formats dialaudit reads (dialer configs,\n"
+"                    call logs, lists, licences) and how each is recognised\n"
 "  profiles          list the built-in jurisdiction profiles\n"
 "  rules             list the rules (with --profile: the limits it sets)\n"
 "  explain RULE      what a rule checks, why, its legal source and the fix\n"
@@ -90,6 +92,11 @@ static const char usage_audit[] =
 "                          they are personal data)\n"
 "      --color WHEN        colour the text report: auto (default: only on a\n"
 "                          terminal, and not when NO_COLOR is set), always, never\n"
+"      --config-format NAME  read dialer configurations as NAME instead of\n"
+"                          recognising each file: auto (the default) or a\n"
+"                          campaign format of 'dialaudit formats'; in a scan,\n"
+"                          files recognised as configurations are read as NAME\n"
+"                          (not for logs)\n"
 "      --today DATE        judge dates (licence expiry) as of DATE, YYYY-MM-DD\n"
 "                          (default: today in the profile's time zone)\n"
 "      --baseline FILE     report only findings not in FILE (a file written by\n"
@@ -106,9 +113,11 @@ static const char usage_audit[] =
 "                          and errors on standard error stay English\n"
 "\n"
 "Call logs (logs and scan):\n"
-"      --log-format NAME   auto (default: recognise each file), asterisk-cdr, or\n"
-"                          generic-csv (any CSV with a header, read through\n"
-"                          --mapping)\n"
+"      --log-format NAME   read call logs as NAME instead of recognising each\n"
+"                          file: auto (the default) or a call-log format of\n"
+"                          'dialaudit formats' (generic-csv is any CSV with a\n"
+"                          header, read through --mapping); in a scan, files\n"
+"                          recognised as call logs are read as NAME\n"
 "      --mapping FILE      how a generic CSV export's columns, times and\n"
 "                          dispositions map to calls (docs/mapping-format.md)\n"
 "      --log-tz ZONE       zone the log's times are written in, e.g. UTC or\n"
@@ -131,6 +140,13 @@ static const char usage_audit[] =
 "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.\n"
 "An input error is one line on standard error, 'dialaudit: FILE:LINE: message';\n"
 "a usage error adds a hint. Nothing is written to standard output then.\n";
+
+static const char usage_formats[] =
+"Usage: dialaudit formats\n"
+"List the input formats: name, kind (campaign configuration, call log, number\n"
+"list, licence) and what the format is. Each file is recognised by its name\n"
+"and first bytes; --config-format and --log-format take these names to\n"
+"override that.\n";
 
 static const char usage_profiles[] =
 "Usage: dialaudit profiles\n"
@@ -191,6 +207,40 @@ usage_error(const char *command, const char *fmt, const char *arg)
 	return EXIT_ERROR;
 }
 
+/* --log-format / --config-format: "auto" (NULL) or an adapter of kind. */
+static int
+format_option(const char *command, const char *option, enum input_kind kind, const char *arg,
+    const char **out)
+{
+	const struct adapter *ad;
+	char names[600] = "auto";
+
+	if (strcmp(arg, "auto") == 0) {
+		*out = NULL;
+		return 0;
+	}
+	/* the short names of the first releases */
+	if (kind == KIND_CALL_LOG && strcmp(arg, "asterisk") == 0)
+		arg = "asterisk-cdr";
+	else if (kind == KIND_CALL_LOG && strcmp(arg, "generic") == 0)
+		arg = "generic-csv";
+	ad = adapter_find(arg);
+	if (ad != NULL && ad->kind == kind) {
+		*out = ad->name;
+		return 0;
+	}
+	for (size_t i = 0; i < adapter_count; i++)
+		if (adapter_table[i].kind == kind) {
+			size_t len = strlen(names);
+
+			snprintf(names + len, sizeof(names) - len, ", %s", adapter_table[i].name);
+		}
+	fprintf(stderr, "dialaudit: %s '%s': expected one of: %s\n", option, arg, names);
+	fprintf(stderr, "Try 'dialaudit %s --help' or 'dialaudit formats' for more information.\n",
+	    command);
+	return -1;
+}
+
 #define MAX_OUTPUTS 8
 
 struct cli {
@@ -199,7 +249,7 @@ struct cli {
 	/* -f and -o, paired in the order given: the i-th -f writes to the i-th -o */
 	const char *formats[MAX_OUTPUTS], *outputs[MAX_OUTPUTS];
 	int nformats, noutputs;
-	const char *log_format, *log_tz, *dnc, *consent, *details, *mapping;
+	const char *log_format, *config_format, *log_tz, *dnc, *consent, *details, *mapping;
 	const char *baseline, *write_baseline, *waivers;
 	int fail_on, capacity, jobs;
 	int lang;                       /* enum lang; -1: from the environment */
@@ -209,7 +259,7 @@ struct cli {
 
 enum { OPT_LICENCE = 256, OPT_FAIL_ON, OPT_SHOW_NUMBERS, OPT_COLOR, OPT_TODAY, OPT_LOG_FORMAT,
 	OPT_LOG_TZ, OPT_DNC, OPT_CONSENT, OPT_CAPACITY, OPT_DETAILS, OPT_MAPPING, OPT_BASELINE,
-	OPT_WRITE_BASELINE, OPT_WAIVERS, OPT_HASH_LOGS, OPT_LANG };
+	OPT_WRITE_BASELINE, OPT_WAIVERS, OPT_HASH_LOGS, OPT_LANG, OPT_CONFIG_FORMAT };
 
 static const struct option long_options[] = {
 	{ "profile", required_argument, NULL, 'p' },
@@ -223,6 +273,7 @@ static const struct option long_options[] = {
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "today", required_argument, NULL, OPT_TODAY },
 	{ "log-format", required_argument, NULL, OPT_LOG_FORMAT },
+	{ "config-format", required_argument, NULL, OPT_CONFIG_FORMAT },
 	{ "log-tz", required_argument, NULL, OPT_LOG_TZ },
 	{ "dnc", required_argument, NULL, OPT_DNC },
 	{ "consent", required_argument, NULL, OPT_CONSENT },
@@ -261,6 +312,8 @@ print_help(const char *command)
 		    "that cannot be read are counted and reported (rule input-rejected).");
 	else if (strcmp(command, "profiles") == 0)
 		fputs(usage_profiles, stdout);
+	else if (strcmp(command, "formats") == 0)
+		fputs(usage_formats, stdout);
 	else if (strcmp(command, "rules") == 0)
 		fputs(usage_rules, stdout);
 	else if (strcmp(command, "explain") == 0)
@@ -273,8 +326,10 @@ print_help(const char *command)
 #define OPTS_NONE 0u
 #define OPTS_PROFILE (1u << 0)
 #define OPTS_LANG (1u << 20)
-#define OPTS_CONFIG 0x1700ffu /* profile … today, baselines, waivers, lang */
-#define OPTS_AUDIT 0x1fffffu  /* and the call-log options */
+#define OPTS_CONFIG_FORMAT (1u << 21)
+#define OPTS_CONFIG 0x3700ffu /* profile … today, baselines, waivers, lang, config format */
+#define OPTS_LOGS 0x1fffffu   /* the config options but the config format, and the call-log ones */
+#define OPTS_AUDIT 0x3fffffu  /* everything: scan */
 
 static unsigned
 option_bit(int ch)
@@ -322,6 +377,8 @@ option_bit(int ch)
 		return 1u << 19;
 	case OPT_LANG:
 		return OPTS_LANG;
+	case OPT_CONFIG_FORMAT:
+		return OPTS_CONFIG_FORMAT;
 	}
 	return 0;
 }
@@ -398,16 +455,14 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 			c->today = optarg;
 			break;
 		case OPT_LOG_FORMAT:
-			if (strcmp(optarg, "auto") == 0) {
-				c->log_format = NULL;
-			} else if (strcmp(optarg, "asterisk") == 0 || strcmp(optarg, "asterisk-cdr") == 0) {
-				c->log_format = "asterisk-cdr";
-			} else if (strcmp(optarg, "generic") == 0 || strcmp(optarg, "generic-csv") == 0) {
-				c->log_format = "generic-csv";
-			} else {
-				return usage_error(c->command, "--log-format '%s': expected auto, "
-				    "asterisk-cdr or generic-csv", optarg), -2;
-			}
+			if (format_option(c->command, "--log-format", KIND_CALL_LOG, optarg,
+			    &c->log_format) < 0)
+				return -2;
+			break;
+		case OPT_CONFIG_FORMAT:
+			if (format_option(c->command, "--config-format", KIND_CAMPAIGN, optarg,
+			    &c->config_format) < 0)
+				return -2;
 			break;
 		case OPT_LOG_TZ:
 			c->log_tz = optarg;
@@ -673,6 +728,7 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 	opt.dnc = c->dnc;
 	opt.consent = c->consent;
 	opt.log_format = c->log_format;
+	opt.config_format = c->config_format;
 	opt.log_tz = c->log_tz;
 	opt.capacity = c->capacity;
 	opt.jobs = c->jobs;
@@ -751,6 +807,22 @@ done:
 		baseline_free(&known);
 	audit_free(&a);
 	return rc;
+}
+
+static int
+cmd_formats(struct cli *c, int argc, char **argv)
+{
+	int first = parse_options(c, argc, argv, OPTS_NONE);
+
+	if (first < 0)
+		return first == -1 ? EXIT_CLEAN : EXIT_ERROR;
+	if (first < argc)
+		return usage_error(c->command, "formats takes no arguments ('%s')", argv[first]);
+	printf("%-22s %-13s %s\n", "FORMAT", "KIND", "WHAT IT IS");
+	for (size_t i = 0; i < adapter_count; i++)
+		printf("%-22s %-13s %s\n", adapter_table[i].name,
+		    input_kind_name(adapter_table[i].kind), adapter_table[i].description);
+	return EXIT_CLEAN;
 }
 
 static int
@@ -1092,9 +1164,11 @@ main(int argc, char **argv)
 	else if (strcmp(cmd, "config") == 0)
 		rc = run_audit(&c, argc, argv, KIND_CAMPAIGN, false, OPTS_CONFIG);
 	else if (strcmp(cmd, "logs") == 0)
-		rc = run_audit(&c, argc, argv, KIND_CALL_LOG, false, OPTS_AUDIT);
+		rc = run_audit(&c, argc, argv, KIND_CALL_LOG, false, OPTS_LOGS);
 	else if (strcmp(cmd, "profiles") == 0)
 		rc = cmd_profiles(&c, argc, argv);
+	else if (strcmp(cmd, "formats") == 0)
+		rc = cmd_formats(&c, argc, argv);
 	else if (strcmp(cmd, "rules") == 0)
 		rc = cmd_rules(&c, argc, argv);
 	else if (strcmp(cmd, "explain") == 0)

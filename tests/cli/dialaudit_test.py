@@ -12,6 +12,11 @@ BIN = os.environ.get("DIALAUDIT_BIN") or os.path.join(
 ROOT = os.environ.get("DIALAUDIT_ROOT") or os.path.join(os.path.dirname(__file__), "..", "..")
 SAMPLES = os.path.join(ROOT, "samples")
 DATA = os.path.join(ROOT, "tests", "data")
+# The research folder's saved dialer files (../shared/formats beside the
+# repository). Files whose licence allows it are also copied under
+# tests/data/real/; the others are read from here when it exists.
+SHARED_FORMATS = os.environ.get("DIALAUDIT_SHARED_FORMATS") or os.path.join(
+    ROOT, "..", "shared", "formats")
 
 
 class Result:
