@@ -101,9 +101,10 @@ class Frequency(CallFileCase):
         self.assertEqual(got[0]["campaign"], "fl-sales")
 
     def test_cn_three_in_five_minutes(self):
-        # 4 attempts 100 s apart span 300 s: a 5-minute window holds 3 of them; 99 s apart, 4
-        self.assertEqual(self.retries("cn", 3, 100)[1], [])
-        p, got = self.retries("cn", 3, 99)
+        # 5 attempts (the 24 h limit) 100 s apart: a 5-minute window holds 3 of
+        # them; 99 s apart, 4 (t, t+99, t+198, t+297)
+        self.assertEqual(self.retries("cn", 4, 100)[1], [])
+        p, got = self.retries("cn", 4, 99)
         self.assertEqual(len(got), 1)
         self.assertEqual(got[0]["location"], {"path": p, "line": 3})
         self.assertEqual(got[0]["key"], "retry_interval")

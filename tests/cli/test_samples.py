@@ -71,7 +71,30 @@ class ScanSamples(CliTestCase):
         logs = [i for i in self.report["inputs"] if i["kind"] == "call-log"]
         self.assertEqual([(i["format"], i["rows"], i["parsed"], i["rejected"]) for i in logs],
                          [("asterisk-cdr", 301, 300, 1), ("generic-csv", 369, 367, 2)])
-        self.assertEqual(self.report["stats"]["calls"], 300 + 367)
+        # and the Asterisk call files: 3 planned calls (one more is a wake-up
+        # call to an extension, rejected) and 4 archived attempts
+        self.assertEqual(self.report["stats"]["calls"], 300 + 367 + 7)
+
+    def test_asterisk_call_files(self):
+        # A call file's schedule is its mtime, which is the checkout time here:
+        # only what does not depend on it is asserted (tests/cli/test_callfile.py
+        # sets mtimes to test the rest).
+        files = {os.path.relpath(i["path"], SAMPLES): (i["rows"], i["parsed"], i["rejected"])
+                 for i in self.report["inputs"] if i["format"] == "asterisk-callfile"}
+        self.assertEqual(files, {
+            "asterisk/outgoing/flash-sale-13900004444.call": (1, 1, 0),
+            "asterisk/outgoing/reminder-13800186390.call": (1, 1, 0),
+            "asterisk/outgoing/reminder-13807770110.call": (1, 1, 0),
+            "asterisk/outgoing/wakeup-room-208.call": (1, 0, 1),
+            "asterisk/outgoing_done/flash-sale-13912340001.call": (4, 4, 0)})
+        got = {(f["rule"], os.path.basename(f["location"]["path"]), f["location"]["line"],
+                f["actual"]) for f in self.findings(self.report, campaign="flash-sale")}
+        for want in [("dnc-list", "flash-sale-13900004444.call", 3, "1 of 5 calls"),
+                     ("call-frequency", "flash-sale-13912340001.call", 25, "1 of 5 calls"),
+                     ("call-frequency", "flash-sale-13900004444.call", 5, "up to 10"),
+                     ("call-frequency", "flash-sale-13900004444.call", 6, "up to 5"),
+                     ("caller-id", "flash-sale-13900004444.call", 4, "withheld")]:
+            self.assertIn(want, got)
 
     def test_summary_counts_match_findings(self):
         s = self.report["summary"]
