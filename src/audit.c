@@ -491,14 +491,16 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 }
 
 /* Size, time and hash of each file read, so a report proves what it
- * audited. Call logs can be gigabytes: hashed only when asked. A file that
- * can no longer be read fails the run: its evidence would be missing. */
+ * audited. Call logs can be gigabytes: hashed only when asked. A campaign
+ * file that also adds calls (an Asterisk call file) is small: hashed. A file
+ * that can no longer be read fails the run: its evidence would be missing. */
 static int
 record_evidence(struct audit *a, struct diag *d)
 {
 	for (size_t i = 0; i < a->ninputs; i++) {
 		struct report_input *in = &a->inputs[i];
-		bool hash = in->log_index < 0 || a->opt.hash_logs;
+		bool hash = in->log_index < 0 || a->opt.hash_logs ||
+		    (in->kind != NULL && strcmp(in->kind, input_kind_name(KIND_CALL_LOG)) != 0);
 
 		if (in->skipped != NULL)
 			continue;
