@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 S=fuzz/seeds
 rm -rf "$S"
-for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf; do
+for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf callfile; do
 	mkdir -p "$S/$t"
 done
 
@@ -33,6 +33,11 @@ printf '1to;start;answer;end;status;from\n13912345678;1773014686;1773014690;1773
 	> "$S/generic_csv/semicolon-epoch.csv"
 printf '2dst\twhen\tring\tsecs\tresult\tlist\tid\n13912345678\t12 Mar 26 10:02:00\t5\t60\tANSWER\tspring\tA1\n0086 139 1234 5678\t 1 March 2026 09:00:00\t\t\tNOANSWER\t\tA1\n' \
 	> "$S/generic_csv/tab-monthnames.csv"
+
+# callfile: the sample spool, the archived file, Asterisk's sample.call, and two
+# files of one campaign in one input (fuzz_callfile.c splits at \n%%\n)
+cp samples/asterisk/outgoing/*.call samples/asterisk/outgoing_done/*.call tests/data/real/asterisk/sample.call "$S/callfile/"
+{ cat samples/asterisk/outgoing/flash-sale-13900004444.call; printf '\n%%%%\n'; cat samples/asterisk/outgoing_done/flash-sale-13912340001.call; } > "$S/callfile/two-files-one-campaign.call"
 
 # campaign, licence
 cp samples/campaigns/*.cfg "$S/campaign/"
