@@ -180,8 +180,12 @@ strip_line(char *s)
 		}
 	for (c = s; (c = strchr(c, ';')) != NULL;) {
 		if (c > s && c[-1] == '\\') {
+			/* as Asterisk does, the byte after the kept ';' is not looked
+			 * at: "\\;;" keeps both */
 			memmove(c - 1, c, strlen(c) + 1);
-			continue; /* c now points past the kept ';' */
+			if (*c != '\0')
+				c++;
+			continue;
 		}
 		*c = '\0';
 		break;
@@ -244,28 +248,42 @@ retry_epoch(const struct callfile *f, int line, const char *key, const char *val
 	return 0;
 }
 
+/* ast_shrink_phone_number: the blanks, '(', ')' and '-' of a number go. */
+static void
+shrink_number(char *s)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; s[i]; i++)
+		if (strchr("( )-\t", s[i]) == NULL)
+			s[k++] = s[i];
+	s[k] = '\0';
+}
+
 /* ast_callerid_split: "Name" <number>, Name <number>, <number>, a bare
  * number, or a bare name (no number). Keeps the number, or a withheld word
  * ("anonymous") written where a number would be, so the report can say so. */
 static void
 split_callerid(const char *v, char *out, size_t size)
 {
-	const char *lt = strchr(v, '<'), *gt;
+	const char *lt = strrchr(v, '<'), *gt;
 	bool phone = true;
 
 	out[0] = '\0';
 	if (lt != NULL) {
-		gt = strchr(lt + 1, '>');
+		gt = strrchr(lt + 1, '>');
 		if (gt == NULL)
-			gt = lt + 1 + strlen(lt + 1);
+			gt = lt + 1 + strlen(lt + 1); /* a missing '>' is tolerated, as by Asterisk */
 		snprintf(out, size, "%.*s", (int)(gt - lt - 1), lt + 1);
+		shrink_number(out);
 		return;
 	}
 	for (const char *p = v; *p; p++)
-		if (!isdigit((unsigned char)*p) && strchr(" -.()+", *p) == NULL)
+		if (!isdigit((unsigned char)*p) && strchr(" -.()+\t", *p) == NULL)
 			phone = false;
 	if (phone) {
 		snprintf(out, size, "%s", v);
+		shrink_number(out);
 		return;
 	}
 	{

@@ -128,7 +128,7 @@ test_settings_and_defaults(void **state)
 	    "CallerID: \"Sales\" <(305) 555-0100>   # presented\n"
 	    "MaxRetries: 2\n"
 	    "RetryTime: 600 ; ten minutes\n"
-	    "Account: spring\\;1\n"
+	    "Account: spring\\;;1 ; the campaign\n"
 	    "Application: Playback\n"
 	    "Data: hello\n", T0);
 
@@ -137,7 +137,7 @@ test_settings_and_defaults(void **state)
 	parse_ok(&m, p);
 	assert_int_equal(m.campaigns.n, 1);
 	c = &m.campaigns.v[0];
-	assert_string_equal(c->name, "spring;1");
+	assert_string_equal(c->name, "spring;;1");
 	assert_int_equal(c->line[CS_CAMPAIGN], 6);
 	assert_int_equal(c->max_attempts, 3);
 	assert_int_equal(c->line[CS_MAX_ATTEMPTS], 4);
@@ -150,7 +150,7 @@ test_settings_and_defaults(void **state)
 	assert_int_equal(c->ring_timeout, 45);
 	assert_int_equal(c->line[CS_RING_TIMEOUT], 2);
 	assert_int_equal(c->ncaller_ids, 1);
-	assert_string_equal(c->caller_ids[0], "(305) 555-0100");
+	assert_string_equal(c->caller_ids[0], "3055550100");
 	assert_int_equal(c->caller_id_lines[0], 3);
 	/* the planned call: at the file's time, to the Channel's number */
 	assert_int_equal(m.log.nfiles, 1);
@@ -161,7 +161,7 @@ test_settings_and_defaults(void **state)
 	assert_true(call_at(&m, 0)->number == UINT64_C(13055551212));
 	assert_int_equal(call_at(&m, 0)->line, 2);
 	assert_int_equal(call_at(&m, 0)->disposition, DISP_UNKNOWN);
-	assert_string_equal(m.log.campaigns.str[call_at(&m, 0)->campaign], "spring;1");
+	assert_string_equal(m.log.campaigns.str[call_at(&m, 0)->campaign], "spring;;1");
 	assert_string_equal(m.log.callers.str[call_at(&m, 0)->caller], "13055550100");
 	model_free(&m);
 }
