@@ -37,7 +37,7 @@ printf '2dst\twhen\tring\tsecs\tresult\tlist\tid\n13912345678\t12 Mar 26 10:02:0
 # callfile: the sample spool, the archived file, Asterisk's sample.call, and two
 # files of one campaign in one input (fuzz_callfile.c splits at \n%%\n)
 cp samples/asterisk/outgoing/*.call samples/asterisk/outgoing_done/*.call tests/data/real/asterisk/sample.call "$S/callfile/"
-{ cat samples/asterisk/outgoing/flash-sale-13900004444.call; printf '\n%%%%\n'; cat samples/asterisk/outgoing_done/flash-sale-13912340001.call; } > "$S/callfile/two-files-one-campaign.call"
+{ cat samples/asterisk/outgoing/flash-sale-lead-0417.call; printf '\n%%%%\n'; cat samples/asterisk/outgoing_done/flash-sale-lead-0388.call; } > "$S/callfile/two-files-one-campaign.call"
 
 # campaign, licence
 cp samples/campaigns/*.cfg "$S/campaign/"

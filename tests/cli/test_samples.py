@@ -82,18 +82,18 @@ class ScanSamples(CliTestCase):
         files = {os.path.relpath(i["path"], SAMPLES): (i["rows"], i["parsed"], i["rejected"])
                  for i in self.report["inputs"] if i["format"] == "asterisk-callfile"}
         self.assertEqual(files, {
-            "asterisk/outgoing/flash-sale-13900004444.call": (1, 1, 0),
-            "asterisk/outgoing/reminder-13800186390.call": (1, 1, 0),
-            "asterisk/outgoing/reminder-13807770110.call": (1, 1, 0),
+            "asterisk/outgoing/flash-sale-lead-0417.call": (1, 1, 0),
+            "asterisk/outgoing/reminder-inv-20260311.call": (1, 1, 0),
+            "asterisk/outgoing/reminder-inv-20260312.call": (1, 1, 0),
             "asterisk/outgoing/wakeup-room-208.call": (1, 0, 1),
-            "asterisk/outgoing_done/flash-sale-13912340001.call": (4, 4, 0)})
+            "asterisk/outgoing_done/flash-sale-lead-0388.call": (4, 4, 0)})
         got = {(f["rule"], os.path.basename(f["location"]["path"]), f["location"]["line"],
                 f["actual"]) for f in self.findings(self.report, campaign="flash-sale")}
-        for want in [("dnc-list", "flash-sale-13900004444.call", 3, "1 of 5 calls"),
-                     ("call-frequency", "flash-sale-13912340001.call", 25, "1 of 5 calls"),
-                     ("call-frequency", "flash-sale-13900004444.call", 5, "up to 10"),
-                     ("call-frequency", "flash-sale-13900004444.call", 6, "up to 5"),
-                     ("caller-id", "flash-sale-13900004444.call", 4, "withheld")]:
+        for want in [("dnc-list", "flash-sale-lead-0417.call", 3, "1 of 5 calls"),
+                     ("call-frequency", "flash-sale-lead-0388.call", 25, "1 of 5 calls"),
+                     ("call-frequency", "flash-sale-lead-0417.call", 5, "up to 10"),
+                     ("call-frequency", "flash-sale-lead-0417.call", 6, "up to 5"),
+                     ("caller-id", "flash-sale-lead-0417.call", 4, "withheld")]:
             self.assertIn(want, got)
 
     def test_summary_counts_match_findings(self):
