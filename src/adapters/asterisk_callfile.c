@@ -99,7 +99,7 @@ asterisk_callfile_sniff(const char *path, const char *head, size_t len,
 	static const char *const keys[] = { "context", "extension", "application", "maxretries",
 		"retrytime", "waittime", "callerid", "account", NULL };
 	const char *p = head, *end = head + len;
-	bool channel = false, other = false;
+	bool channel = false, other = false, manager = false;
 
 	(void)m;
 	if (memchr(head, '\0', len) != NULL)
@@ -112,12 +112,15 @@ asterisk_callfile_sniff(const char *path, const char *head, size_t len,
 			channel = true;
 		for (int k = 0; keys[k] != NULL; k++)
 			other |= line_has_key(p, e, keys[k]);
+		/* a dump of manager (AMI) events also has Channel: and Context: */
+		manager |= line_has_key(p, e, "event") || line_has_key(p, e, "response") ||
+		    line_has_key(p, e, "action");
 		p = e + 1;
 	}
 	if (sniff_has_suffix(path, sfx))
 		/* a damaged .call file is read, so that its error is reported */
 		return channel ? 95 : 30;
-	return channel && other ? 70 : 0;
+	return channel && other && !manager ? 70 : 0;
 }
 
 /* ---- reading ----------------------------------------------------------- */

@@ -115,6 +115,9 @@ test_sniff(void **state)
 	/* Channel alone is not enough in a file of another name */
 	assert_int_equal(a->sniff("x.txt", "Channel: x/y\n", 13, NULL), 0);
 	assert_int_equal(a->sniff("Master.csv", cdr, strlen(cdr), NULL), 0);
+	/* manager events carry Channel: and Context: too */
+	assert_int_equal(a->sniff("ami.log", "Event: Newchannel\nChannel: SIP/a-1\nContext: x\n", 46,
+	    NULL), 0);
 }
 
 static void
