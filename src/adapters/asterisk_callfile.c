@@ -486,7 +486,8 @@ find_campaign(struct model *m, const char *name)
 
 		if (strcmp(c->name, name) != 0)
 			continue;
-		for (size_t k = m->log.nfiles; k-- > 0;)
+		/* its first file was read early: a spool of thousands stays quick */
+		for (size_t k = 0; k < m->log.nfiles; k++)
 			if (m->log.files[k].format == format_name &&
 			    strcmp(m->log.files[k].path, c->path) == 0)
 				return c;
