@@ -354,6 +354,25 @@ test_errors(void **state)
 	    "not a whole number");
 	assert_error("e7.call", "Channel: SIP/t/3055551212\nWaitTime: 99999\nExtension: s\n", 2,
 	    "out of range");
+	assert_error("e7b.call", "Channel: SIP/t/3055551212\nWaitTime: 3601\nExtension: s\n", 2,
+	    "out of range");
+	assert_error("e7c.call", "Channel: SIP/t/3055551212\nRetryTime: 2592001\nExtension: s\n", 2,
+	    "out of range");
+	assert_error("e7d.call", "Channel: SIP/t/3055551212\nMaxRetries: 1001\nExtension: s\n", 2,
+	    "out of range");
+	{
+		/* the bounds themselves are settings */
+		struct model m;
+		const char *p = put("max.call", "Channel: SIP/t/3055551212\nWaitTime: 3600\n"
+		    "RetryTime: 2592000\nMaxRetries: 1000\nExtension: s\n", T0);
+
+		new_model(&m);
+		parse_ok(&m, p);
+		assert_int_equal(m.campaigns.v[0].ring_timeout, 3600);
+		assert_int_equal(m.campaigns.v[0].retry_interval, 2592000);
+		assert_int_equal(m.campaigns.v[0].max_attempts, 1001);
+		model_free(&m);
+	}
 	assert_error("e8.call", "Channel: SIP/t/3055551212\nMaxRetries: -1\nExtension: s\n", 2,
 	    "out of range");
 	assert_error("e9.call", "Channel: SIP/t/3055551212\nMaxRetries: 99999999999\nExtension: s\n",
