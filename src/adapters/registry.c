@@ -19,6 +19,9 @@ int asterisk_cdr_parse(const char *path, struct model *m, struct diag *d);
 int generic_csv_sniff(const char *path, const char *head, size_t len,
     const struct model *m);
 int generic_csv_parse(const char *path, struct model *m, struct diag *d);
+int asterisk_config_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
+int asterisk_config_parse(const char *path, struct model *m, struct diag *d);
 
 const struct adapter adapter_table[] = {
 	{ "dialaudit-campaign", KIND_CAMPAIGN, "dialaudit's native campaign settings (libconfig)",
@@ -29,6 +32,9 @@ const struct adapter adapter_table[] = {
 	  "CSV with a header", asterisk_cdr_sniff, asterisk_cdr_parse },
 	{ "generic-csv", KIND_CALL_LOG, "any CSV call log with a header, read through --mapping FILE "
 	  "(docs/mapping-format.md)", generic_csv_sniff, generic_csv_parse },
+	{ "asterisk-config", KIND_CAMPAIGN, "Asterisk configuration (extensions, asterisk, pjsip, "
+	  "pjsip_wizard, sip, queues, amd, manager, ari, http .conf): one campaign per folder",
+	  asterisk_config_sniff, asterisk_config_parse },
 };
 
 const size_t adapter_count = sizeof(adapter_table) / sizeof(adapter_table[0]);

@@ -1,0 +1,62 @@
+/*
+ * Shared by the asterisk-config adapter's files (asterisk_conf.c,
+ * asterisk_dialplan.c, asterisk_channels.c, asterisk_services.c): every
+ * Asterisk configuration file of one folder feeds one campaign, named
+ * "asterisk:<folder>", and each setting keeps its own file and line.
+ */
+#ifndef DIALAUDIT_ADAPTERS_ASTERISK_CONF_H
+#define DIALAUDIT_ADAPTERS_ASTERISK_CONF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+#include "util/astconf.h"
+
+/* What one file's reader works with. */
+struct ast_file {
+	struct model *m;
+	const char *path;      /* the file named as input */
+	const char *group;     /* "asterisk:<folder>", the campaign and exposure group */
+	const struct astconf *conf;
+};
+
+/* The folder's campaign, created on first use. */
+struct campaign *asterisk_campaign(struct ast_file *f);
+/* Records that setting cs of c was read from v's file and line. */
+void asterisk_mark(struct ast_file *f, struct campaign *c, enum campaign_setting cs,
+    const struct astconf_var *v);
+/* Adds the number of a caller ID value ("Name" <num>, <num>, num) read at v. */
+void asterisk_add_caller_id(struct ast_file *f, struct campaign *c, const char *value,
+    const struct astconf_var *v);
+/* Records an exposure at file:line (subject and service may be NULL). */
+void asterisk_expose(struct ast_file *f, enum exposure_kind kind, int detail, const char *file,
+    int line, const char *service, const char *subject);
+
+/* Asterisk's ast_true() and ast_false(): yes/true/y/t/1/on and their opposites. */
+bool asterisk_true(const char *v);
+bool asterisk_false(const char *v);
+/* Whether a bind address listens beyond the host and private networks:
+ * every address (0.0.0.0, ::, empty host) or a public IP literal. A host
+ * name is not judged (false). A ":port" suffix and [brackets] are allowed. */
+bool asterisk_addr_exposed(const char *addr);
+/* A category's value of key, or NULL (the last one, as Asterisk keeps). */
+const char *asterisk_value(const struct astconf_category *cat, const char *key);
+
+/* extensions.conf: ring timeout, caller IDs, AMD. */
+int asterisk_dialplan_read(struct ast_file *f, struct diag *d);
+/* The trunk names extensions.conf's outbound Dial()s go through (channel
+ * resources such as "trunk" of PJSIP/${EXTEN}@trunk), at most max. */
+size_t asterisk_dialplan_trunks(const struct astconf *conf, char (*names)[64], size_t max);
+/* pjsip.conf, pjsip_wizard.conf and sip.conf. */
+int asterisk_pjsip_read(struct ast_file *f, struct diag *d);
+int asterisk_sip_read(struct ast_file *f, struct diag *d);
+/* manager.conf, ari.conf, http.conf, asterisk.conf, amd.conf. */
+int asterisk_manager_read(struct ast_file *f, struct diag *d);
+int asterisk_ari_read(struct ast_file *f, struct diag *d);
+int asterisk_http_read(struct ast_file *f, struct diag *d);
+int asterisk_options_read(struct ast_file *f, struct diag *d);
+int asterisk_amd_read(struct ast_file *f, struct diag *d);
+
+#endif
