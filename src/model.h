@@ -71,7 +71,7 @@ struct campaign {
 	int64_t retry_interval;          /* seconds; -1 unset */
 	int64_t retry_after_abandon;
 	int64_t retry_after_no_answer;
-	int ring_timeout;                /* seconds; -1 unset */
+	int ring_timeout;                /* seconds; -1 unset, INT_MAX no limit */
 	enum tristate abandon_message;
 	double abandon_message_delay;    /* seconds; < 0 unset */
 	enum tristate amd;

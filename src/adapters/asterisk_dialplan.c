@@ -1,4 +1,5 @@
 /* extensions.conf: what the dialplan's outbound Dial()s and Set()s imply. */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -233,8 +234,17 @@ read_dial(struct ast_file *f, struct campaign *c, const struct app_call *a,
 		return;
 	if (a->nargs >= 3)
 		dial_caller_ids(f, c, a->args[2], v);
-	if (a->nargs < 2 || (t = dial_timeout(a->args[1])) < 0 || t > 1e6)
+	t = a->nargs < 2 ? -1 : dial_timeout(a->args[1]);
+	if (t == -2)
+		return; /* a variable: unknown, judged by no one */
+	if (t < 0 || t > 1e6) {
+		/* rings until the network gives up: no ring-time problem */
+		if (c->ring_timeout < 0) {
+			c->ring_timeout = INT_MAX;
+			asterisk_mark(f, c, CS_RING_TIMEOUT, v);
+		}
 		return;
+	}
 	/* Whole seconds, rounded down: 14.5 s is under a 15 s minimum. */
 	if (c->ring_timeout < 0 || (int)floor(t) < c->ring_timeout) {
 		c->ring_timeout = (int)floor(t);

@@ -6,6 +6,7 @@
 
 #include <cmocka.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,13 +120,20 @@ test_dialplan_ring_timeout(void **state)
 }
 
 static void
-test_dialplan_no_timeout_is_unset(void **state)
+test_dialplan_no_timeout_rings_forever(void **state)
 {
 	struct model m;
 
 	(void)state;
 	model_init(&m);
 	parse_ok(&m, put("extensions.conf", "[out]\nexten => _X.,1,Dial(PJSIP/${EXTEN}@t)\n"));
+	assert_int_equal(m.campaigns.v[0].ring_timeout, INT_MAX);
+	assert_int_equal(m.campaigns.v[0].line[CS_RING_TIMEOUT], 2);
+	model_free(&m);
+
+	/* a variable timeout cannot be judged: unset */
+	model_init(&m);
+	parse_ok(&m, put("extensions.conf", "[out]\nexten => _X.,1,Dial(PJSIP/${EXTEN}@t,${T})\n"));
 	assert_int_equal(m.campaigns.v[0].ring_timeout, -1);
 	model_free(&m);
 }
@@ -417,7 +425,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dialplan_ring_timeout),
-		cmocka_unit_test(test_dialplan_no_timeout_is_unset),
+		cmocka_unit_test(test_dialplan_no_timeout_rings_forever),
 		cmocka_unit_test(test_dialplan_caller_ids_and_amd),
 		cmocka_unit_test(test_folder_is_one_campaign),
 		cmocka_unit_test(test_bad_maxcalls_names_line),
