@@ -8,7 +8,6 @@
 
 #include "adapters/asterisk_conf.h"
 #include "util/fsutil.h"
-#include "util/secret.h"
 
 #define MAX_TRUNKS 256
 
@@ -71,20 +70,6 @@ trunk_caller_id(struct ast_file *f, const struct astconf_category *cat, const ch
 		asterisk_add_caller_id(f, c, "withheld", pres);
 }
 
-static void
-judge_secret(struct ast_file *f, const char *service, const char *subject, const char *user,
-    const struct astconf_var *secret)
-{
-	enum secret_weakness w;
-
-	if (secret == NULL)
-		return;
-	w = secret_judge(user, secret->value);
-	if (w != SECRET_OK)
-		asterisk_expose(f, EXP_WEAK_SECRET, (int)w, secret->file, secret->line, service,
-		    subject);
-}
-
 static bool
 listed(const char *list, const char *name)
 {
@@ -141,7 +126,7 @@ read_wizard(struct ast_file *f, const struct astconf_category *cat, const struct
 {
 	if (is_trunk(t, cat->name))
 		trunk_caller_id(f, cat, "endpoint/callerid", "endpoint/callerid_privacy");
-	judge_secret(f, "SIP", cat->name, asterisk_value(cat, "inbound_auth/username"),
+	asterisk_judge_secret(f, "SIP", cat->name, asterisk_value(cat, "inbound_auth/username"),
 	    astconf_get(cat, "inbound_auth/password"));
 }
 
@@ -179,7 +164,7 @@ asterisk_pjsip_read(struct ast_file *f, struct diag *d)
 
 			/* md5 credentials are a hash: not judged */
 			if (at == NULL || strcasecmp(at, "userpass") == 0)
-				judge_secret(f, "SIP", cat->name, asterisk_value(cat, "username"),
+				asterisk_judge_secret(f, "SIP", cat->name, asterisk_value(cat, "username"),
 				    astconf_get(cat, "password"));
 		}
 	}
@@ -228,7 +213,7 @@ asterisk_sip_read(struct ast_file *f, struct diag *d)
 		user = asterisk_value(cat, "defaultuser");
 		if (user == NULL)
 			user = asterisk_value(cat, "username");
-		judge_secret(f, "SIP", cat->name, user != NULL ? user : cat->name,
+		asterisk_judge_secret(f, "SIP", cat->name, user != NULL ? user : cat->name,
 		    astconf_get(cat, "secret"));
 	}
 	free(t);

@@ -10,6 +10,7 @@
 #include "adapters/adapter.h"
 #include "util/arena.h"
 #include "util/fsutil.h"
+#include "util/secret.h"
 
 int asterisk_config_sniff(const char *path, const char *head, size_t len,
     const struct model *m);
@@ -197,6 +198,32 @@ asterisk_expose(struct ast_file *f, enum exposure_kind kind, int detail, const c
 	e.subject = subject;
 	e.group = f->group;
 	model_add_exposure(f->m, &e);
+}
+
+const char *
+asterisk_safe_name(const char *name, const char *secret)
+{
+	size_t n, k;
+
+	if (name == NULL || secret == NULL || (k = strlen(secret)) == 0)
+		return name;
+	n = strlen(name);
+	for (size_t i = 0; i + k <= n; i++)
+		if (strncasecmp(name + i, secret, k) == 0)
+			return NULL;
+	return name;
+}
+
+void
+asterisk_judge_secret(struct ast_file *f, const char *service, const char *subject,
+    const char *user, const struct astconf_var *secret)
+{
+	enum secret_weakness w;
+
+	if (secret == NULL || (w = secret_judge(user, secret->value)) == SECRET_OK)
+		return;
+	asterisk_expose(f, EXP_WEAK_SECRET, (int)w, secret->file, secret->line, service,
+	    asterisk_safe_name(subject, secret->value));
 }
 
 bool

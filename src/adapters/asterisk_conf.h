@@ -34,6 +34,15 @@ void asterisk_add_caller_id(struct ast_file *f, struct campaign *c, const char *
 void asterisk_expose(struct ast_file *f, enum exposure_kind kind, int detail, const char *file,
     int line, const char *service, const char *subject);
 
+/* Records a weak secret (never the secret itself) of user, under subject
+ * (the section). A subject holding the secret is not named (asterisk_safe_name). secret may be NULL (not set: nothing to judge). */
+void asterisk_judge_secret(struct ast_file *f, const char *service, const char *subject,
+    const char *user, const struct astconf_var *secret);
+
+/* name, or NULL when it holds secret (case ignored): printing it would print
+ * the secret, or part of it. */
+const char *asterisk_safe_name(const char *name, const char *secret);
+
 /* Asterisk's ast_true() and ast_false(): yes/true/y/t/1/on and their opposites. */
 bool asterisk_true(const char *v);
 bool asterisk_false(const char *v);

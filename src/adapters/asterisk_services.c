@@ -5,7 +5,6 @@
 #include <strings.h>
 
 #include "adapters/asterisk_conf.h"
-#include "util/secret.h"
 
 static const struct astconf_category *
 general(const struct ast_file *f, const char *name)
@@ -23,18 +22,6 @@ where(const struct ast_file *f, const struct astconf_category *cat, const struct
 {
 	*file = v != NULL ? v->file : cat != NULL ? cat->file : f->path;
 	*line = v != NULL ? v->line : cat != NULL ? cat->line : 0;
-}
-
-static void
-weak(struct ast_file *f, const char *service, const char *user, const struct astconf_var *secret)
-{
-	enum secret_weakness w;
-
-	if (secret == NULL)
-		return;
-	w = secret_judge(user, secret->value);
-	if (w != SECRET_OK)
-		asterisk_expose(f, EXP_WEAK_SECRET, (int)w, secret->file, secret->line, service, user);
 }
 
 /*
@@ -70,10 +57,11 @@ asterisk_manager_read(struct ast_file *f, struct diag *d)
 
 		if (cat->is_template || strcasecmp(cat->name, "general") == 0)
 			continue;
-		weak(f, "AMI", cat->name, astconf_get(cat, "secret"));
+		asterisk_judge_secret(f, "AMI", cat->name, cat->name, astconf_get(cat, "secret"));
 		if ((plain_open || tls_open) && astconf_get(cat, "permit") == NULL &&
 		    astconf_get(cat, "acl") == NULL)
-			asterisk_expose(f, EXP_AMI_USER_OPEN, 0, cat->file, cat->line, "AMI", cat->name);
+			asterisk_expose(f, EXP_AMI_USER_OPEN, 0, cat->file, cat->line, "AMI",
+			    asterisk_safe_name(cat->name, asterisk_value(cat, "secret")));
 	}
 	return 0;
 }
@@ -102,7 +90,7 @@ asterisk_ari_read(struct ast_file *f, struct diag *d)
 		if (cat->is_template || type == NULL || strcasecmp(type, "user") != 0 ||
 		    (format != NULL && strcasecmp(format, "crypt") == 0))
 			continue;
-		weak(f, "ARI", cat->name, astconf_get(cat, "password"));
+		asterisk_judge_secret(f, "ARI", cat->name, cat->name, astconf_get(cat, "password"));
 	}
 	return 0;
 }

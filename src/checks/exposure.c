@@ -37,8 +37,10 @@ report(struct check_ctx *ctx, const struct exposure *x)
 	t.path = x->path;
 	t.line = x->line;
 	t.key = keys[x->kind];
-	t.ident = arena_printf(ctx->scratch, "%s/%s", x->service != NULL ? x->service : "",
-	    subject);
+	/* an unnamed subject (its name was the secret) is told apart by its line */
+	t.ident = x->subject != NULL ? arena_printf(ctx->scratch, "%s/%s",
+	    x->service != NULL ? x->service : "", subject) : arena_printf(ctx->scratch, "%s/@%d",
+	    x->service != NULL ? x->service : "", x->line);
 	t.limit = tr("security practice, not a legal limit: management interfaces on trusted "
 	    "addresses only, strong unique secrets, no unauthenticated SIP");
 	switch (x->kind) {
@@ -50,9 +52,14 @@ report(struct check_ctx *ctx, const struct exposure *x)
 		break;
 	case EXP_AMI_USER_OPEN:
 		t.actual = tr("no permit");
-		findings_add(ctx->out, &t, tr("AMI user '%s' has no permit= limit, so it can log in "
-		    "from any address that reaches the AMI port, which listens on every or a public "
-		    "address"), subject);
+		if (x->subject != NULL)
+			findings_add(ctx->out, &t, tr("AMI user '%s' has no permit= limit, so it can log "
+			    "in from any address that reaches the AMI port, which listens on every or a "
+			    "public address"), subject);
+		else
+			findings_add(ctx->out, &t, tr("the AMI user on this line (its name is its secret, "
+			    "so it is not shown) has no permit= limit, so it can log in from any address "
+			    "that reaches the AMI port, which listens on every or a public address"));
 		break;
 	case EXP_HTTP_OPEN:
 		t.actual = arena_printf(ctx->scratch, tr("%s, plain text"), subject);
@@ -70,8 +77,12 @@ report(struct check_ctx *ctx, const struct exposure *x)
 		break;
 	case EXP_WEAK_SECRET:
 		t.actual = tr(secret_weakness_text((enum secret_weakness)x->detail));
-		findings_add(ctx->out, &t, tr("the %s secret of '%s' is %s"), x->service, subject,
-		    t.actual);
+		if (x->subject != NULL)
+			findings_add(ctx->out, &t, tr("the %s secret of '%s' is %s"), x->service, subject,
+			    t.actual);
+		else
+			findings_add(ctx->out, &t, tr("the %s secret on this line is %s (its section is not "
+			    "named here: its name is the secret)"), x->service, t.actual);
 		break;
 	case EXP_SIP_GUEST:
 		t.actual = x->detail ? tr("yes (the default)") : tr("yes");

@@ -251,8 +251,10 @@ test_pjsip_trunk_caller_ids_and_auth(void **state)
 	assert_non_null(x);
 	assert_int_equal(x->line, 21);
 	assert_int_equal(count_kind(&m, EXP_WEAK_SECRET), 1);
-	x = find_kind(&m, EXP_WEAK_SECRET, "6001");
+	/* the section [6001] holds its own password: not named */
+	x = find_kind(&m, EXP_WEAK_SECRET, NULL);
 	assert_non_null(x);
+	assert_null(x->subject);
 	assert_int_equal(x->detail, SECRET_IS_USER);
 	assert_int_equal(x->line, 20);
 	model_free(&m);
@@ -335,7 +337,8 @@ test_manager(void **state)
 	    "[admin]\nsecret = admin\n"));
 	assert_int_equal(count_kind(&m, EXP_AMI_OPEN), 0);
 	assert_int_equal(count_kind(&m, EXP_AMI_USER_OPEN), 0);
-	assert_int_equal(find_kind(&m, EXP_WEAK_SECRET, "admin")->detail, SECRET_IS_USER);
+	assert_int_equal(find_kind(&m, EXP_WEAK_SECRET, NULL)->detail, SECRET_IS_USER);
+	assert_null(find_kind(&m, EXP_WEAK_SECRET, NULL)->subject);
 	model_free(&m);
 
 	/* AMI off (its default): users cannot log in */
@@ -382,6 +385,18 @@ test_secret_judge(void **state)
 	assert_int_equal(secret_judge("x", "aB3$eF7"), SECRET_SHORT);
 	assert_int_equal(secret_judge("x", "aB3$eF7h"), SECRET_OK);
 	assert_int_equal(secret_judge(NULL, "Vx7-pLq2-Rk9w"), SECRET_OK);
+}
+
+static void
+test_safe_name(void **state)
+{
+	(void)state;
+	assert_string_equal(asterisk_safe_name("admin", "amp111"), "admin");
+	assert_null(asterisk_safe_name("6001", "6001"));
+	assert_null(asterisk_safe_name("auth-6001-x", "6001"));
+	assert_null(asterisk_safe_name("ADMIN", "admin"));
+	assert_string_equal(asterisk_safe_name("u", ""), "u");
+	assert_string_equal(asterisk_safe_name("u", NULL), "u");
 }
 
 static void
@@ -435,6 +450,7 @@ main(void)
 		cmocka_unit_test(test_manager),
 		cmocka_unit_test(test_http_and_ari),
 		cmocka_unit_test(test_secret_judge),
+		cmocka_unit_test(test_safe_name),
 		cmocka_unit_test(test_addr_exposed),
 		cmocka_unit_test(test_sniff),
 	};
