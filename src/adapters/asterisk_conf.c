@@ -144,10 +144,16 @@ group_name(struct model *m, const char *path)
 struct campaign *
 asterisk_campaign(struct ast_file *f)
 {
+	struct campaign *c;
+
 	for (size_t i = 0; i < f->m->campaigns.n; i++)
 		if (strcmp(f->m->campaigns.v[i].name, f->group) == 0)
 			return &f->m->campaigns.v[i];
-	return model_add_campaign(f->m, f->group, f->path);
+	c = model_add_campaign(f->m, f->group, f->path);
+	/* a setting left unset is reported at the file's first category */
+	c->line[CS_CAMPAIGN] = f->conf->ncats > 0 && strcmp(f->conf->cats[0].file, f->path) == 0 ?
+	    f->conf->cats[0].line : 1;
+	return c;
 }
 
 void

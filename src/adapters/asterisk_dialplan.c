@@ -282,11 +282,15 @@ asterisk_dialplan_read(struct ast_file *f, struct diag *d)
 {
 	struct campaign *c = asterisk_campaign(f);
 	struct app_call *a = malloc(sizeof(*a));
+	bool outbound_seen = false;
+	char trunk[64];
 
 	if (a == NULL)
 		return diag_set(d, f->path, 0, "out of memory");
-	/* The dialplan is what dials: settings it leaves unset are reported on it. */
+	/* The dialplan is what dials: settings it leaves unset are reported on it,
+	 * at its first outbound context (else its first context). */
 	c->path = arena_strdup(f->m->arena, f->path);
+	c->line[CS_CAMPAIGN] = 0;
 	for (size_t i = 0; i < f->conf->ncats; i++) {
 		const struct astconf_category *cat = &f->conf->cats[i];
 
@@ -294,13 +298,22 @@ asterisk_dialplan_read(struct ast_file *f, struct diag *d)
 		if (cat->is_template || strcasecmp(cat->name, "general") == 0 ||
 		    strcasecmp(cat->name, "globals") == 0)
 			continue;
+		if (c->line[CS_CAMPAIGN] == 0 && strcmp(cat->file, f->path) == 0)
+			c->line[CS_CAMPAIGN] = cat->line;
 		for (size_t k = 0; k < cat->nvars; k++) {
 			const struct astconf_var *v = &cat->vars[k];
 
 			if (!app_of(v, a))
 				continue;
-			if (strcasecmp(a->name, "Dial") == 0)
+			if (strcasecmp(a->name, "Dial") == 0) {
 				read_dial(f, c, a, v);
+				if (!outbound_seen && a->nargs >= 1 &&
+				    dial_outbound(a->args[0], trunk, sizeof(trunk)) &&
+				    strcmp(cat->file, f->path) == 0) {
+					outbound_seen = true;
+					c->line[CS_CAMPAIGN] = cat->line;
+				}
+			}
 			else if (strcasecmp(a->name, "Set") == 0)
 				read_set(f, c, a, v);
 			else if (strcasecmp(a->name, "AMD") == 0 && c->amd != TRI_YES) {
@@ -309,6 +322,8 @@ asterisk_dialplan_read(struct ast_file *f, struct diag *d)
 			}
 		}
 	}
+	if (c->line[CS_CAMPAIGN] == 0)
+		c->line[CS_CAMPAIGN] = 1;
 	free(a);
 	return 0;
 }
