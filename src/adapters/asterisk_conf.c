@@ -16,23 +16,23 @@ int asterisk_config_sniff(const char *path, const char *head, size_t len,
     const struct model *m);
 int asterisk_config_parse(const char *path, struct model *m, struct diag *d);
 
-/* Files that describe how the dialer dials make the folder a campaign; the
- * others (manager, ari, http) only say how it can be reached. */
+/* The dialplan makes the folder a campaign; the other files add settings
+ * to it when they hold one (creating it if the dialplan comes later or is
+ * not among the inputs) or only say how the dialer can be reached. */
 static const struct {
 	const char *name;
-	bool dialing;
 	int (*read)(struct ast_file *f, struct diag *d);
 } files[] = {
-	{ "extensions.conf", true, asterisk_dialplan_read },
-	{ "asterisk.conf", true, asterisk_options_read },
-	{ "pjsip.conf", true, asterisk_pjsip_read },
-	{ "pjsip_wizard.conf", true, asterisk_pjsip_read },
-	{ "sip.conf", true, asterisk_sip_read },
-	{ "queues.conf", true, NULL },
-	{ "amd.conf", true, asterisk_amd_read },
-	{ "manager.conf", false, asterisk_manager_read },
-	{ "ari.conf", false, asterisk_ari_read },
-	{ "http.conf", false, asterisk_http_read },
+	{ "extensions.conf", asterisk_dialplan_read },
+	{ "asterisk.conf", asterisk_options_read },
+	{ "pjsip.conf", asterisk_pjsip_read },
+	{ "pjsip_wizard.conf", asterisk_pjsip_read },
+	{ "sip.conf", asterisk_sip_read },
+	{ "queues.conf", NULL }, /* read for errors; nothing in it is mapped (docs/adapters.md) */
+	{ "amd.conf", asterisk_amd_read },
+	{ "manager.conf", asterisk_manager_read },
+	{ "ari.conf", asterisk_ari_read },
+	{ "http.conf", asterisk_http_read },
 };
 
 static const char *
@@ -322,8 +322,6 @@ asterisk_config_parse(const char *path, struct model *m, struct diag *d)
 	f.path = path;
 	f.group = group_name(m, path);
 	f.conf = &conf;
-	if (files[k].dialing)
-		asterisk_campaign(&f);
 	if (files[k].read != NULL)
 		rc = files[k].read(&f, d);
 	astconf_free(&conf);

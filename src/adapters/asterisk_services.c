@@ -118,7 +118,7 @@ asterisk_options_read(struct ast_file *f, struct diag *d)
 {
 	const struct astconf_category *o = general(f, "options");
 	const struct astconf_var *v = o != NULL ? astconf_get(o, "maxcalls") : NULL;
-	struct campaign *c = asterisk_campaign(f);
+	struct campaign *c;
 	char *end;
 	long n;
 
@@ -129,6 +129,7 @@ asterisk_options_read(struct ast_file *f, struct diag *d)
 		return diag_set(d, v->file, v->line, "maxcalls \"%s\" is not a whole number of calls "
 		    "(0 to 1000000)", v->value);
 	if (n > 0) { /* 0: no limit */
+		c = asterisk_campaign(f);
 		c->max_channels = (int)n;
 		asterisk_mark(f, c, CS_MAX_CHANNELS, v);
 	}
@@ -166,7 +167,7 @@ asterisk_amd_read(struct ast_file *f, struct diag *d)
 	const struct astconf_category *g = general(f, "general");
 	const struct astconf_var *at = NULL;
 	struct astconf_var none = { 0 };
-	struct campaign *c = asterisk_campaign(f);
+	struct campaign *c;
 	int greet, after;
 
 	if (g == NULL)
@@ -174,6 +175,7 @@ asterisk_amd_read(struct ast_file *f, struct diag *d)
 	if ((greet = ms_value(g, "greeting", 1500, &at, d)) < 0 ||
 	    (after = ms_value(g, "after_greeting_silence", 800, &at, d)) < 0)
 		return -1;
+	c = asterisk_campaign(f);
 	c->abandon_message_delay = (greet + after) / 1000.0;
 	if (at == NULL) {
 		/* both defaults: the [general] that leaves them out */

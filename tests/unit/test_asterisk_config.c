@@ -271,6 +271,8 @@ test_pjsip_private_transport_no_exposure(void **state)
 	parse_ok(&m, put("pjsip.conf", "[udp]\ntype = transport\nbind = 10.1.2.3:5060\n"
 	    "[6002]\ntype = endpoint\n"));
 	assert_int_equal(count_kind(&m, EXP_PJSIP_NO_AUTH), 0);
+	/* no dialplan, no trunk caller ID: nothing makes the folder a campaign */
+	assert_int_equal(m.campaigns.n, 0);
 	model_free(&m);
 }
 
