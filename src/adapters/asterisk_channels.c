@@ -65,9 +65,9 @@ trunk_caller_id(struct ast_file *f, const struct astconf_category *cat, const ch
 	struct campaign *c = asterisk_campaign(f);
 
 	if (cid != NULL && cid->value[0] != '\0' && strchr(cid->value, '$') == NULL)
-		asterisk_add_caller_id(f, c, cid->value, cid);
+		asterisk_add_caller_id(f, c, cid->value, AST_CID_FULL, cid);
 	if (pres != NULL && prohibited(pres->value))
-		asterisk_add_caller_id(f, c, "withheld", pres);
+		asterisk_add_caller_id(f, c, "withheld", AST_CID_NUMBER, pres);
 }
 
 static bool

@@ -164,11 +164,26 @@ asterisk_mark(struct ast_file *f, struct campaign *c, enum campaign_setting cs,
 	c->line[cs] = v->line;
 }
 
+/* Asterisk's ast_isphonenumber(), with the spaces and dashes people write. */
+static bool
+phone_like(const char *s, size_t n)
+{
+	size_t digits = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+		else if (!strchr("+-() .*#", s[i]))
+			return false;
+	}
+	return digits > 0;
+}
+
 void
 asterisk_add_caller_id(struct ast_file *f, struct campaign *c, const char *value,
-    const struct astconf_var *v)
+    enum ast_cid_form form, const struct astconf_var *v)
 {
-	const char *lt = strchr(value, '<'), *gt;
+	const char *lt = form == AST_CID_FULL ? strchr(value, '<') : NULL, *gt;
 	char num[128];
 	size_t n;
 
@@ -181,12 +196,16 @@ asterisk_add_caller_id(struct ast_file *f, struct campaign *c, const char *value
 			value++;
 			n -= 2;
 		}
+		if (form == AST_CID_FULL && !phone_like(value, n))
+			return;
 	}
 	if (n >= sizeof(num))
 		n = sizeof(num) - 1;
 	memcpy(num, value, n);
 	num[n] = '\0';
-	if (model_add_caller_id(f->m, c, num, v->file, v->line) && c->line[CS_CALLER_IDS] == 0)
+	if (!model_add_caller_id(f->m, c, num, v->file, v->line))
+		f->full = true;
+	else if (c->line[CS_CALLER_IDS] == 0)
 		asterisk_mark(f, c, CS_CALLER_IDS, v);
 }
 
@@ -203,7 +222,8 @@ asterisk_expose(struct ast_file *f, enum exposure_kind kind, int detail, const c
 	e.service = service;
 	e.subject = subject;
 	e.group = f->group;
-	model_add_exposure(f->m, &e);
+	if (!model_add_exposure(f->m, &e))
+		f->full = true;
 }
 
 const char *
@@ -291,7 +311,8 @@ asterisk_addr_exposed(const char *addr)
 	if (sscanf(host, "%u.%u.%u.%u%c", &b[0], &b[1], &b[2], &b[3], &tail) == 4)
 		return b[0] <= 255 && b[1] <= 255 && b[2] <= 255 && b[3] <= 255 && !private_v4(b);
 	if (strchr(host, ':') != NULL)
-		return strcmp(host, "::1") != 0 && strncasecmp(host, "fe8", 3) != 0 &&
+		return strcmp(host, "::1") != 0 && !(strncasecmp(host, "fe", 2) == 0 &&
+		    strchr("89abAB", host[2]) != NULL && host[2] != '\0') &&
 		    strncasecmp(host, "fc", 2) != 0 && strncasecmp(host, "fd", 2) != 0;
 	return false;
 }
@@ -324,6 +345,10 @@ asterisk_config_parse(const char *path, struct model *m, struct diag *d)
 	f.conf = &conf;
 	if (files[k].read != NULL)
 		rc = files[k].read(&f, d);
+	/* bounded memory, but no silent skip: say what could not be kept */
+	if (rc == 0 && f.full)
+		rc = diag_set(d, path, 0, "more than %d caller IDs per campaign or %d exposures in "
+		    "all: the rest could not be audited", MODEL_MAX_CALLER_IDS, MODEL_MAX_EXPOSURES);
 	astconf_free(&conf);
 	return rc;
 }

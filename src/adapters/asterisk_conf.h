@@ -20,6 +20,7 @@ struct ast_file {
 	const char *path;      /* the file named as input */
 	const char *group;     /* "asterisk:<folder>", the campaign and exposure group */
 	const struct astconf *conf;
+	bool full;             /* the model refused a caller ID or an exposure: too many */
 };
 
 /* The folder's campaign, created on first use. */
@@ -27,9 +28,16 @@ struct campaign *asterisk_campaign(struct ast_file *f);
 /* Records that setting cs of c was read from v's file and line. */
 void asterisk_mark(struct ast_file *f, struct campaign *c, enum campaign_setting cs,
     const struct astconf_var *v);
-/* Adds the number of a caller ID value ("Name" <num>, <num>, num) read at v. */
+/* How a caller ID value is written. */
+enum ast_cid_form {
+	AST_CID_NUMBER,   /* the number itself: CALLERID(num)=… (whatever it is) */
+	AST_CID_FULL,     /* "Name" <num>, <num>, or one bare word that is a name or a number */
+};
+/* Adds the number of a caller ID value read at v. A full form without
+ * <num> whose word is not a phone number is a name alone (ast_callerid_parse):
+ * no number, nothing added. */
 void asterisk_add_caller_id(struct ast_file *f, struct campaign *c, const char *value,
-    const struct astconf_var *v);
+    enum ast_cid_form form, const struct astconf_var *v);
 /* Records an exposure at file:line (subject and service may be NULL). */
 void asterisk_expose(struct ast_file *f, enum exposure_kind kind, int detail, const char *file,
     int line, const char *service, const char *subject);

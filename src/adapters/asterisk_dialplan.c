@@ -199,7 +199,7 @@ dial_caller_ids(struct ast_file *f, struct campaign *c, const char *opts,
 		if ((*s == 'f' || *s == 'o') && close > s + 2) {
 			trim_copy(arg, sizeof(arg), s + 2, (size_t)(close - s - 2));
 			if (strchr(arg, '$') == NULL)
-				asterisk_add_caller_id(f, c, arg, v);
+				asterisk_add_caller_id(f, c, arg, AST_CID_FULL, v);
 		}
 		s = close;
 	}
@@ -269,12 +269,13 @@ read_set(struct ast_file *f, struct campaign *c, const struct app_call *a,
 	trim_copy(fn, sizeof(fn), arg, (size_t)(eq - arg));
 	if (strchr(eq + 1, '$') != NULL)
 		return;
-	if (strcasecmp(fn, "CALLERID(num)") == 0 || strcasecmp(fn, "CALLERID(number)") == 0 ||
-	    strcasecmp(fn, "CALLERID(all)") == 0)
-		asterisk_add_caller_id(f, c, eq + 1, v);
+	if (strcasecmp(fn, "CALLERID(num)") == 0 || strcasecmp(fn, "CALLERID(number)") == 0)
+		asterisk_add_caller_id(f, c, eq + 1, AST_CID_NUMBER, v);
+	else if (strcasecmp(fn, "CALLERID(all)") == 0)
+		asterisk_add_caller_id(f, c, eq + 1, AST_CID_FULL, v);
 	else if ((strcasecmp(fn, "CALLERID(pres)") == 0 || strcasecmp(fn, "CALLERPRES()") == 0) &&
 	    (strncasecmp(eq + 1, "prohib", 6) == 0 || strcasecmp(eq + 1, "unavailable") == 0))
-		asterisk_add_caller_id(f, c, "withheld", v);
+		asterisk_add_caller_id(f, c, "withheld", AST_CID_NUMBER, v);
 }
 
 int

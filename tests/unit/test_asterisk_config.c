@@ -140,6 +140,39 @@ test_dialplan_no_timeout_rings_forever(void **state)
 
 /* Set(CALLERID(num)), Dial o(x)/f(x), CALLERID(pres)=prohib and AMD(), each at its line. */
 static void
+test_dialplan_number_taken_as_written(void **state)
+{
+	struct model m;
+
+	(void)state;
+	model_init(&m);
+	parse_ok(&m, put("extensions.conf", "[out]\nexten => _X.,1,Set(CALLERID(num)=Sales)\n"));
+	assert_int_equal(m.campaigns.v[0].ncaller_ids, 1);
+	assert_string_equal(m.campaigns.v[0].caller_ids[0], "Sales");
+	model_free(&m);
+}
+
+static void
+test_too_many_caller_ids_is_an_error(void **state)
+{
+	struct model m;
+	struct diag d = { 0 };
+	char *text = malloc(64 * 1100 + 16), *w = text;
+	const char *p;
+
+	(void)state;
+	w += sprintf(w, "[out]\n");
+	for (int i = 0; i < 1100; i++)
+		w += sprintf(w, "exten => _X.,%d,Set(CALLERID(num)=0571880%05d)\n", i + 1, i);
+	p = put("extensions.conf", text);
+	free(text);
+	model_init(&m);
+	assert_int_equal(adapter_find("asterisk-config")->parse(p, &m, &d), -1);
+	assert_non_null(strstr(d.message, "more than 1000 caller IDs"));
+	model_free(&m);
+}
+
+static void
 test_dialplan_caller_ids_and_amd(void **state)
 {
 	struct model m;
@@ -155,7 +188,9 @@ test_dialplan_caller_ids_and_amd(void **state)
 	    " same => n,AMD()\n"
 	    " same => n,Dial(PJSIP/${EXTEN}@t,30,o(057188001203)L(60000))\n"
 	    " same => n,Set(CALLERID(pres)=prohib_not_screened)\n"
-	    " same => n,Dial(PJSIP/6001,30,f(057188009999))\n")); /* a device: not presented outward */
+	    " same => n,Dial(PJSIP/6001,30,f(057188009999))\n" /* a device: not presented outward */
+	    " same => n,Set(CALLERID(all)=Sales)\n"))   /* a name alone: no number */
+	    ;
 	c = &m.campaigns.v[0];
 	assert_int_equal(c->ncaller_ids, 4);
 	assert_string_equal(c->caller_ids[0], "057188001201");
@@ -417,6 +452,8 @@ test_addr_exposed(void **state)
 	assert_true(asterisk_addr_exposed("172.32.0.1"));
 	assert_false(asterisk_addr_exposed("192.168.1.10"));
 	assert_false(asterisk_addr_exposed("::1"));
+	assert_false(asterisk_addr_exposed("feb0::1"));
+	assert_true(asterisk_addr_exposed("2001:db8::1"));
 	assert_false(asterisk_addr_exposed("[fd00::1]:5060"));
 	assert_false(asterisk_addr_exposed("pbx.example.com"));
 }
@@ -444,6 +481,8 @@ main(void)
 		cmocka_unit_test(test_dialplan_ring_timeout),
 		cmocka_unit_test(test_dialplan_no_timeout_rings_forever),
 		cmocka_unit_test(test_dialplan_caller_ids_and_amd),
+		cmocka_unit_test(test_dialplan_number_taken_as_written),
+		cmocka_unit_test(test_too_many_caller_ids_is_an_error),
 		cmocka_unit_test(test_folder_is_one_campaign),
 		cmocka_unit_test(test_bad_maxcalls_names_line),
 		cmocka_unit_test(test_pjsip_trunk_caller_ids_and_auth),
