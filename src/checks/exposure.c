@@ -57,9 +57,9 @@ report(struct check_ctx *ctx, const struct exposure *x)
 			    "in from any address that reaches the AMI port, which listens on every or a "
 			    "public address"), subject);
 		else
-			findings_add(ctx->out, &t, tr("the AMI user on this line (its name is its secret, "
-			    "so it is not shown) has no permit= limit, so it can log in from any address "
-			    "that reaches the AMI port, which listens on every or a public address"));
+			findings_add(ctx->out, &t, tr("the AMI user on this line (its name contains its "
+			    "secret, so it is not shown) has no permit= limit, so it can log in from any "
+			    "address that reaches the AMI port, which listens on every or a public address"));
 		break;
 	case EXP_HTTP_OPEN:
 		t.actual = arena_printf(ctx->scratch, tr("%s, plain text"), subject);
@@ -82,7 +82,7 @@ report(struct check_ctx *ctx, const struct exposure *x)
 			    t.actual);
 		else
 			findings_add(ctx->out, &t, tr("the %s secret on this line is %s (its section is not "
-			    "named here: its name is the secret)"), x->service, t.actual);
+			    "named here: its name contains the secret)"), x->service, t.actual);
 		break;
 	case EXP_SIP_GUEST:
 		t.actual = x->detail ? tr("yes (the default)") : tr("yes");
