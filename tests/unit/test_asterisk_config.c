@@ -378,6 +378,15 @@ test_manager(void **state)
 	assert_null(find_kind(&m, EXP_WEAK_SECRET, NULL)->subject);
 	model_free(&m);
 
+	/* a user named after its secret is not named in either fact */
+	model_init(&m);
+	parse_ok(&m, put("manager.conf", "[general]\nenabled = yes\n[crm-crm1]\nsecret = crm1\n"));
+	assert_int_equal(m.nexposures, 3);
+	for (size_t i = 0; i < m.nexposures; i++)
+		if (m.exposures[i].kind != EXP_AMI_OPEN)
+			assert_null(m.exposures[i].subject);
+	model_free(&m);
+
 	/* AMI off (its default): users cannot log in */
 	model_init(&m);
 	parse_ok(&m, put("manager.conf", "[general]\nbindaddr = 0.0.0.0\n[admin]\nsecret = x\n"));
