@@ -114,7 +114,7 @@ fuzz_dir_file(const char *rel, const void *data, size_t size)
 		if (nmade < 8)
 			snprintf(made[nmade++], sizeof(made[0]), "%s", path);
 	}
-	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0)
 		die("open");
 	write_all(fd, data, size);

@@ -519,6 +519,8 @@ audit_check(struct audit *a, struct diag *d)
 	ctx.profile = a->profile;
 	ctx.licence = a->model.licence;
 	ctx.campaigns = &a->model.campaigns;
+	ctx.exposures = a->model.exposures;
+	ctx.nexposures = a->model.nexposures;
 	ctx.today = a->opt.today;
 	ctx.show_numbers = a->opt.show_numbers;
 	ctx.out = &a->findings;

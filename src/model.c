@@ -55,6 +55,7 @@ void
 model_free(struct model *m)
 {
 	free(m->campaigns.v);
+	free(m->exposures);
 	calllog_free(&m->log);
 	arena_free(m->arena);
 	memset(m, 0, sizeof(*m));
@@ -86,4 +87,51 @@ model_add_campaign(struct model *m, const char *name, const char *path)
 	c->retention_days = -1;
 	c->destination_filter = TRI_UNSET;
 	return c;
+}
+
+bool
+model_add_caller_id(struct model *m, struct campaign *c, const char *id, const char *file,
+    int line)
+{
+	size_t n = c->ncaller_ids;
+	char **ids;
+	const char **files;
+	int *lines;
+
+	if (n >= MODEL_MAX_CALLER_IDS)
+		return false;
+	/* Arena arrays, regrown by copying: campaigns hold few caller IDs. */
+	ids = arena_alloc(m->arena, (n + 1) * sizeof(*ids));
+	files = arena_alloc(m->arena, (n + 1) * sizeof(*files));
+	lines = arena_alloc(m->arena, (n + 1) * sizeof(*lines));
+	for (size_t k = 0; k < n; k++) {
+		ids[k] = c->caller_ids[k];
+		files[k] = c->caller_id_files != NULL ? c->caller_id_files[k] : NULL;
+		lines[k] = c->caller_id_lines != NULL ? c->caller_id_lines[k] : 0;
+	}
+	ids[n] = arena_strdup(m->arena, id);
+	files[n] = arena_strdup(m->arena, file);
+	lines[n] = line;
+	c->caller_ids = ids;
+	c->caller_id_files = files;
+	c->caller_id_lines = lines;
+	c->ncaller_ids = n + 1;
+	return true;
+}
+
+bool
+model_add_exposure(struct model *m, const struct exposure *e)
+{
+	struct exposure *x;
+
+	if (m->nexposures >= MODEL_MAX_EXPOSURES)
+		return false;
+	xgrow((void **)&m->exposures, &m->exposures_cap, m->nexposures + 1, sizeof(*x));
+	x = &m->exposures[m->nexposures++];
+	*x = *e;
+	x->path = arena_strdup(m->arena, e->path);
+	x->subject = arena_strdup(m->arena, e->subject);
+	x->service = arena_strdup(m->arena, e->service);
+	x->group = arena_strdup(m->arena, e->group);
+	return true;
 }

@@ -71,7 +71,7 @@ struct campaign {
 	int64_t retry_interval;          /* seconds; -1 unset */
 	int64_t retry_after_abandon;
 	int64_t retry_after_no_answer;
-	int ring_timeout;                /* seconds; -1 unset */
+	int ring_timeout;                /* seconds; -1 unset, INT_MAX no limit */
 	enum tristate abandon_message;
 	double abandon_message_delay;    /* seconds; < 0 unset */
 	enum tristate amd;
@@ -116,6 +116,33 @@ struct licence {
 
 
 
+/*
+ * A way into the dialer that an attacker can use to place calls in the
+ * operator's name (exposed-interface). Adapters record the fact, never the
+ * secret: a weak secret is recorded by its weakness only.
+ */
+enum exposure_kind {
+	EXP_AMI_OPEN,          /* AMI (manager.conf) listening on every address, plain text */
+	EXP_AMI_USER_OPEN,     /* an AMI user with no permit= limit on an AMI open to all */
+	EXP_HTTP_OPEN,         /* the HTTP server (AMI over HTTP, ARI) on every address, plain text */
+	EXP_ARI_ENABLED,       /* ARI on: exposed when its folder's HTTP server is (EXP_HTTP_OPEN) */
+	EXP_WEAK_SECRET,       /* detail = enum secret_weakness */
+	EXP_SIP_GUEST,         /* chan_sip allowguest on (its default) */
+	EXP_SIP_AUTH_REVEALS,  /* chan_sip alwaysauthreject = no */
+	EXP_PJSIP_NO_AUTH,     /* a PJSIP endpoint without auth= on an all-address transport */
+	EXP__COUNT,
+};
+
+struct exposure {
+	enum exposure_kind kind;
+	int detail;            /* kind-specific (the weakness of a weak secret) */
+	const char *path;      /* the file and line of the setting at fault */
+	int line;
+	const char *subject;   /* user, endpoint or address named; never a secret */
+	const char *service;   /* "AMI", "ARI", "SIP", … : whose secret or setting */
+	const char *group;     /* the configuration folder it belongs to */
+};
+
 struct arena;
 
 /* Everything read from the inputs of one audit. The arena owns all of it. */
@@ -123,6 +150,8 @@ struct model {
 	struct campaign_set campaigns;
 	size_t campaigns_cap;
 	struct licence *licence;
+	struct exposure *exposures;    /* exposed-interface facts */
+	size_t nexposures, exposures_cap;
 	struct calllog log;            /* calls from every call log */
 	struct log_scan_opts log_opts; /* how call logs are read */
 	struct arena *arena;
@@ -132,4 +161,12 @@ void model_init(struct model *m);
 void model_free(struct model *m);
 /* A new campaign with every setting unset, appended to m. */
 struct campaign *model_add_campaign(struct model *m, const char *name, const char *path);
+/* Appends caller ID id, read at file:line, to c (strings copied into the
+ * arena); false when c already holds MODEL_MAX_CALLER_IDS. */
+#define MODEL_MAX_CALLER_IDS 1000
+bool model_add_caller_id(struct model *m, struct campaign *c, const char *id, const char *file,
+    int line);
+/* Appends a copy of e (strings copied into the arena); false past MODEL_MAX_EXPOSURES. */
+#define MODEL_MAX_EXPOSURES 10000
+bool model_add_exposure(struct model *m, const struct exposure *e);
 #endif

@@ -22,6 +22,9 @@ int generic_csv_parse(const char *path, struct model *m, struct diag *d);
 int asterisk_callfile_sniff(const char *path, const char *head, size_t len,
     const struct model *m);
 int asterisk_callfile_parse(const char *path, struct model *m, struct diag *d);
+int asterisk_config_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
+int asterisk_config_parse(const char *path, struct model *m, struct diag *d);
 
 const struct adapter adapter_table[] = {
 	{ "dialaudit-campaign", KIND_CAMPAIGN, "dialaudit's native campaign settings (libconfig)",
@@ -35,6 +38,9 @@ const struct adapter adapter_table[] = {
 	{ "asterisk-callfile", KIND_CAMPAIGN, "Asterisk outgoing call files (.call): retry, ring-time "
 	  "and caller-ID settings, and the calls they plan (the file's time) or made (StartRetry)",
 	  asterisk_callfile_sniff, asterisk_callfile_parse },
+	{ "asterisk-config", KIND_CAMPAIGN, "Asterisk configuration (extensions, asterisk, pjsip, "
+	  "pjsip_wizard, sip, queues, amd, manager, ari, http .conf): one campaign per folder",
+	  asterisk_config_sniff, asterisk_config_parse },
 };
 
 const size_t adapter_count = sizeof(adapter_table) / sizeof(adapter_table[0]);

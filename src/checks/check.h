@@ -18,6 +18,8 @@ struct check_ctx {
 	const struct profile *profile;
 	const struct licence *licence;      /* NULL when none was given */
 	const struct campaign_set *campaigns;
+	const struct exposure *exposures;   /* exposed-interface facts of the model */
+	size_t nexposures;
 	int64_t today;                      /* days since epoch, for date rules */
 	bool show_numbers;
 	struct findings *out;
@@ -62,6 +64,7 @@ void check_purpose_config(struct check_ctx *ctx);
 void check_destination_config(struct check_ctx *ctx);
 void check_licence_expiry_config(struct check_ctx *ctx);
 void check_retention_config(struct check_ctx *ctx);
+void check_exposure_config(struct check_ctx *ctx);
 
 /* The profile's limit for each rule, in words (NULL: the profile sets none). */
 const struct citation *limit_calling_hours(const struct profile *p, char *buf, size_t size);

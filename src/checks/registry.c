@@ -150,6 +150,19 @@ const struct rule rule_table[] = {
 	  N_("Check the dialer's pacing, the opening of the script and the lead quality of the "
 	  "campaign named."),
 	  limit_short_calls, NULL, &short_calls_events },
+	{ "exposed-interface", SEV_HIGH, N_("Dialer reachable by others: open management interface or weak secret"),
+	  N_("Finds, in Asterisk configuration, management interfaces (AMI, ARI, HTTP) listening in "
+	  "plain text on every or a public address, AMI users without permit= limits, empty, "
+	  "default, short or user-name secrets, chan_sip guest calls and user-name probing, and "
+	  "PJSIP endpoints without authentication on an open transport. The secrets themselves are "
+	  "never shown."),
+	  N_("Whoever logs into a dialer can place calls in the operator's name, with its caller IDs "
+	  "and licence: the resulting unlawful or fraudulent calls are the operator's to answer for. "
+	  "This is security practice, not a jurisdiction's limit."),
+	  N_("Bind AMI and the HTTP server to 127.0.0.1 or a management network, use TLS, give every "
+	  "AMI user deny/permit limits and a long random secret, set allowguest = no and "
+	  "alwaysauthreject = yes, and give every PJSIP endpoint auth= or an identify section."),
+	  NULL, check_exposure_config, NULL },
 	{ "waiver-expired", SEV_MEDIUM, N_("A waiver has expired"),
 	  N_("Reports a waiver (--waivers) whose expiry date has passed while it still covers "
 	  "findings; those findings are reported again as active."),

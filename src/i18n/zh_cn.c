@@ -1064,6 +1064,75 @@ const struct i18n_entry i18n_zh_cn[] = {
 	{ "Hold numbers an answering machine took back for the profile's hours, or dial them "
 	  "again only in preview or progressive mode without AMD.",
 	  "对答录机接听过的号码，按合规配置规定的小时数暂缓呼叫，或仅以不启用答录机检测的预览式或渐进式外呼再次拨打。" },
+	/* exposure.c, util/secret.c and the exposed-interface row of checks/registry.c */
+	{ "security practice, not a legal limit: management interfaces on trusted addresses only, strong unique secrets, no unauthenticated SIP",
+	  "安全惯例，并非法定限值：管理接口只开放给可信地址，使用强且唯一的密码，不接受未认证的 SIP 呼叫" },
+	{ "%s, plain text",
+	  "%s，明文" },
+	{ "the Asterisk Manager Interface (AMI) listens in plain text on %s, every or a public address: whoever reaches the port can try to log in and originate calls",
+	  "Asterisk 管理接口（AMI）以明文监听 %s（全部地址或公网地址）：任何能连到该端口的人都可尝试登录并发起呼叫" },
+	{ "no permit",
+	  "无 permit 限制" },
+	{ "AMI user '%s' has no permit= limit, so it can log in from any address that reaches the AMI port, which listens on every or a public address",
+	  "AMI 用户“%s”没有 permit= 限制，AMI 端口监听全部地址或公网地址，因此该用户可从任何能连到该端口的地址登录" },
+	{ "the Asterisk HTTP server (ARI, AMI over HTTP) serves plain text on %s, every or a public address; its TLS port does not close the plain one",
+	  "Asterisk HTTP 服务（ARI、基于 HTTP 的 AMI）在 %s（全部地址或公网地址）提供明文服务；另开的 TLS 端口并不会关闭明文端口" },
+	{ "the Asterisk HTTP server (ARI, AMI over HTTP) serves plain text on %s, every or a public address, without TLS",
+	  "Asterisk HTTP 服务（ARI、基于 HTTP 的 AMI）在 %s（全部地址或公网地址）提供明文服务，未启用 TLS" },
+	{ "enabled",
+	  "已启用" },
+	{ "ARI is enabled and served in plain text by the HTTP server open to every or a public address (%s line %d)",
+	  "ARI 已启用，并由向全部地址或公网地址开放的 HTTP 服务以明文提供（%s 第 %d 行）" },
+	{ "the %s secret of '%s' is %s",
+	  "“%2$s”的 %1$s 密码%3$s" },
+	{ "the %s secret on this line is %s (its section is not named here: its name contains the secret)",
+	  "本行的 %s 密码%s（此处不写出其配置段名称：该名称含有密码）" },
+	{ "the AMI user on this line (its name contains its secret, so it is not shown) has no permit= limit, so it can log in from any address that reaches the AMI port, which listens on every or a public address",
+	  "本行的 AMI 用户（其名称含有密码，故不显示）没有 permit= 限制，AMI 端口监听全部地址或公网地址，因此该用户可从任何能连到该端口的地址登录" },
+	{ "yes (the default)",
+	  "是（默认值）" },
+	{ "yes",
+	  "是" },
+	{ "chan_sip takes calls from unauthenticated callers (guests): allowguest is not set and defaults to yes",
+	  "chan_sip 接受未认证呼叫方（访客）的呼叫：未设置 allowguest，其默认值为 yes" },
+	{ "chan_sip takes calls from unauthenticated callers (guests): allowguest = yes",
+	  "chan_sip 接受未认证呼叫方（访客）的呼叫：allowguest = yes" },
+	{ "no",
+	  "否" },
+	{ "chan_sip answers a failed login differently for unknown and for known user names (alwaysauthreject = no), which tells an attacker which accounts exist",
+	  "chan_sip 对未知用户名和已知用户名的登录失败给出不同应答（alwaysauthreject = no），攻击者可据此得知哪些账号存在" },
+	{ "no auth",
+	  "无认证" },
+	{ "PJSIP endpoint '%s' has no auth= and no identify section, and a transport listens on every or a public address: requests naming it are taken without a password",
+	  "PJSIP 端点“%s”既无 auth= 也无 identify 配置段，且有传输监听全部地址或公网地址：以该端点名义发来的请求无需密码即被接受" },
+	{ "not weak",
+	  "不弱" },
+	{ "the same as the user name",
+	  "与用户名相同" },
+	{ "a well-known default or common password",
+	  "是众所周知的默认密码或常用密码" },
+	{ "shorter than 8 characters",
+	  "短于 8 个字符" },
+	{ "Dialer reachable by others: open management interface or weak secret",
+	  "外呼系统可被他人操控：管理接口开放或密码过弱" },
+	{ "Finds, in Asterisk configuration, management interfaces (AMI, ARI, HTTP) listening in "
+	  "plain text on every or a public address, AMI users without permit= limits, empty, "
+	  "default, short or user-name secrets, chan_sip guest calls and user-name probing, and "
+	  "PJSIP endpoints without authentication on an open transport. The secrets themselves are "
+	  "never shown.",
+	  "在 Asterisk 配置中查找：以明文监听全部地址或公网地址的管理接口（AMI、ARI、HTTP），没有 permit= 限制的 AMI 用户，"
+	  "为空、默认、过短或与用户名相同的密码，chan_sip 的访客呼叫与用户名探测，以及开放传输上无认证的 PJSIP 端点。"
+	  "密码本身从不显示。" },
+	{ "Whoever logs into a dialer can place calls in the operator's name, with its caller IDs "
+	  "and licence: the resulting unlawful or fraudulent calls are the operator's to answer for. "
+	  "This is security practice, not a jurisdiction's limit.",
+	  "任何登录外呼系统的人都能以运营方的名义、用其主叫号码和许可证发起呼叫，由此产生的违法或欺诈呼叫须由运营方承担责任。"
+	  "这是安全惯例，而非某一法域的限值。" },
+	{ "Bind AMI and the HTTP server to 127.0.0.1 or a management network, use TLS, give every "
+	  "AMI user deny/permit limits and a long random secret, set allowguest = no and "
+	  "alwaysauthreject = yes, and give every PJSIP endpoint auth= or an identify section.",
+	  "将 AMI 和 HTTP 服务绑定到 127.0.0.1 或管理网络并使用 TLS，为每个 AMI 用户设置 deny/permit 限制和足够长的随机密码，"
+	  "设置 allowguest = no 和 alwaysauthreject = yes，并为每个 PJSIP 端点配置 auth= 或 identify 配置段。" },
 };
 
 const size_t i18n_zh_cn_count = sizeof(i18n_zh_cn) / sizeof(i18n_zh_cn[0]);

@@ -134,7 +134,8 @@ category_line(struct reader *rd, char *s, const char *file, int line)
 		s = trim(end + 1);
 	}
 	if (*s != '\0')
-		return diag_set(rd->d, file, line, "unexpected text after the category: %s", s);
+		return diag_set(rd->d, file, line, "unexpected text after the category's ']' (not "
+		    "repeated here: it may hold a secret)");
 	/* options: '!' template, '+' append, other names: templates to inherit */
 	for (char *o = opts, *next; o != NULL; o = next) {
 		next = strchr(o, ',');
@@ -189,7 +190,9 @@ variable_line(struct reader *rd, char *s, const char *file, int line)
 	char *key, *value;
 
 	if (eq == NULL)
-		return diag_set(rd->d, file, line, "not a category, a variable or a directive: %s", s);
+		/* the line is not echoed: in manager.conf or pjsip.conf it may be a secret */
+		return diag_set(rd->d, file, line, "not a category, a variable or a directive (a "
+		    "variable needs '=')");
 	if (rd->cur == NULL)
 		return diag_set(rd->d, file, line, "a variable before any [category]");
 	*eq = '\0';

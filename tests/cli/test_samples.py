@@ -41,6 +41,21 @@ class ScanSamples(CliTestCase):
                          ("campaign", "dialaudit-campaign", "read"))
         self.assertEqual(got["logs/asterisk/Master.csv"], ("call-log", "asterisk-cdr", "read"))
         self.assertEqual(got["lists/dnc.txt"], ("number-list", "dnc-list", "read"))
+        for name in ("amd", "asterisk", "extensions", "manager", "pjsip"):
+            self.assertEqual(got["asterisk/etc/%s.conf" % name],
+                             ("campaign", "asterisk-config", "read"))
+
+    def test_asterisk_folder_is_one_campaign_with_exposures(self):
+        ast = [f for f in self.report["findings"] if "/asterisk/etc/" in f["location"]["path"]]
+        self.assertEqual({f["campaign"] for f in ast if f["campaign"]}, {"asterisk:etc"})
+        self.assertEqual(sorted((f["severity"], f["key"]) for f in ast
+                                if f["rule"] == "exposed-interface"),
+                         [("high", "bindaddr"), ("high", "secret"), ("high", "secret"),
+                          ("medium", "auth"), ("medium", "permit")])
+        # the campaign's one unlicensed caller ID, set in the dialplan
+        cid = [f for f in ast if f["rule"] == "caller-id"]
+        self.assertEqual([(os.path.basename(f["location"]["path"]), f["location"]["line"])
+                          for f in cid], [("extensions.conf", 24)])
 
     def config_findings(self, campaign):
         return [f for f in self.findings(self.report, campaign=campaign)
