@@ -164,10 +164,10 @@ leads_number(const char *code, size_t ncode, const char *number, size_t nnumber,
 		snprintf(buf, sizeof(buf), "+%.*s %.*s", (int)c.n, c.p, (int)num.n, num.p);
 		st = phone_normalise(buf, strlen(buf), np, e164);
 	}
-	if (st == PHONE_OK && !plausible(e164, np)) {
-		e164[0] = '\0';
+	/* an impossible number keeps its digits: 911 is invalid as a lead, and
+	 * a blocked destination too */
+	if (st == PHONE_OK && !plausible(e164, np))
 		st = PHONE_MALFORMED;
-	}
 	return st;
 }
 
@@ -208,9 +208,9 @@ add_row(struct reader *r, const struct text *f, size_t n, uint32_t line)
 	lf->rows++;
 	l->line = line;
 	l->status = (uint8_t)leads_number(code.p, code.n, num.p, num.n, r->np, e164);
-	if (l->status == PHONE_OK) {
+	if (e164[0] != '\0')
 		l->number = number_pack(e164);
-	} else {
+	if (l->status != PHONE_OK) {
 		char raw[2 * LEADS_MAX_ID + 2];
 
 		snprintf(raw, sizeof(raw), "%.*s%s%.*s", (int)(code.n < LEADS_MAX_ID ? code.n :

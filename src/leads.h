@@ -20,7 +20,7 @@ struct numbering;
 
 /* One lead: where it is, and the number it would be dialled at. */
 struct lead {
-	uint64_t number;      /* E.164 as an integer; 0 when status is not PHONE_OK */
+	uint64_t number;      /* E.164 as an integer; 0 when it has none (impossible ones keep theirs) */
 	uint32_t line;
 	uint8_t status;       /* enum phone_status of the number */
 	bool consent_cell;    /* the mapping's leads.consent column records consent */
@@ -68,7 +68,14 @@ void leads_free(struct lead_set *s);
 int leads_load(struct lead_set *s, const char *path, const struct mapping *m,
     const struct numbering *np, struct diag *d);
 
-/* The number of a lead from VICIdial's phone_code and phone_number cells. */
+/*
+ * The number of a lead from VICIdial's phone_code and phone_number cells
+ * (enum phone_status). A number impossible in the profile's numbering plan
+ * (a NANP number of other than ten digits, or whose area code or exchange
+ * starts with 0 or 1; any national number longer than the plan's longest
+ * or shorter than four digits) is PHONE_MALFORMED but keeps its digits in
+ * e164, so that a short emergency number can still be matched as blocked.
+ */
 int leads_number(const char *code, size_t ncode, const char *number, size_t nnumber,
     const struct numbering *np, char *e164);
 

@@ -103,7 +103,7 @@ write_detail(struct scrub *sc, const struct lead_file *f, const struct lead *l, 
 	bool first = true;
 	FILE *pt;
 
-	if (l->status == 0)
+	if (l->status == PHONE_OK)
 		phone_display(e164, &sc->s->profile->numbering, sc->s->show_numbers, num, sizeof(num));
 	else
 		snprintf(num, sizeof(num), "%s", sc->s->show_numbers && l->raw != NULL ? l->raw : "");
@@ -276,6 +276,13 @@ scrub_file(struct scrub *sc, const struct lead_file *f, struct tally *consent,
 		if (l->status != PHONE_OK) {
 			problems |= P_INVALID;
 			tally(&invalid, l->line);
+			if (l->number != 0 && p->blocked_destinations.set) {
+				number_unpack(l->number, e164, sizeof(e164));
+				if (destination_match(p, e164) != REGEX_NO_MATCH) {
+					problems |= P_BLOCKED;
+					tally(&blocked, l->line);
+				}
+			}
 		} else {
 			bool foreign;
 

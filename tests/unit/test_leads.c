@@ -383,21 +383,22 @@ test_categories(void **state)
 	 * its own), foreign, clean, an area code spanning zones (208: Idaho,
 	 * Mountain and Pacific) */
 	scrub_init(&x, 9 * 60, 20 * 60, "1|1|1|1|2125550199\n2|1|1|1|212555\n3|1|1||9005550100\n"
-	    "4|1|1|44|7700900123\n5|1|1|1|2125550100\n6|1|1|1|2085550100\n");
+	    "4|1|1|44|7700900123\n5|1|1|1|2125550100\n6|1|1|1|2085550100\n7|1|1|1|911\n");
 	assert_int_equal(dnc_load(path, &us->numbering, &x.dnc, &d), 0);
 	x.ls.dnc = &x.dnc;
 	leads_scrub(&x.ls);
-	assert_int_equal(x.ls.stats.parsed, 6);
+	assert_int_equal(x.ls.stats.parsed, 7);
 	assert_int_equal(x.ls.stats.dnc, 1);
-	assert_int_equal(x.ls.stats.invalid_number, 1);
+	/* 911 is no valid lead number, and a blocked destination too */
+	assert_int_equal(x.ls.stats.invalid_number, 2);
 	assert_int_equal(x.ls.stats.zone_unknown, 3);
-	assert_int_equal(x.ls.stats.blocked, 1);
-	assert_int_equal(x.ls.stats.flagged, 5);
+	assert_int_equal(x.ls.stats.blocked, 2);
+	assert_int_equal(x.ls.stats.flagged, 6);
 	assert_int_equal(x.ls.stats.uncallable, 0);
 	f = find(&x.f, "dnc-list", "leads");
 	assert_non_null(f);
 	assert_int_equal(f->line, 1);
-	assert_non_null(strstr(f->message, "1 of 6 leads"));
+	assert_non_null(strstr(f->message, "1 of 7 leads"));
 	assert_int_equal(find(&x.f, "input-rejected", "leads/invalid-number")->line, 2);
 	assert_int_equal(find(&x.f, "calling-hours", "leads/zone-unknown")->line, 3);
 	assert_int_equal(find(&x.f, "blocked-destination", "leads")->line, 3);
