@@ -559,8 +559,8 @@ load_consent_values(struct mapping *m, const config_setting_t *g, struct diag *d
 	size_t n = 0;
 
 	if (cv != NULL && m->cols[MAP_CONSENT] == NULL && m->lead_cols[MAP_LEAD_CONSENT] == NULL)
-		return cfg_error(cv, d, "consent_values are given but neither columns.consent nor "
-		    "leads.consent names a column to read them from");
+		return cfg_error(cv, d, "consent_values are given but columns.consent names no "
+		    "column to read them from (nor does leads.consent)");
 	if (m->cols[MAP_CONSENT] == NULL && m->lead_cols[MAP_LEAD_CONSENT] == NULL)
 		return 0;
 	if (cfg_strings(g, "consent_values", m->arena, &v, &n, d) < 0)

@@ -225,6 +225,13 @@ test_mapped(void **state)
 	mapping_free(m);
 	unlink(mp);
 	free(mp);
+	/* a leads group must name the number column */
+	mt = "mapping = { leads = { id = \"Customer\"; }; };\n";
+	mp = temp_file(mt, strlen(mt));
+	assert_int_equal(mapping_load(mp, &m, &d), -1);
+	assert_non_null(strstr(d.message, "has no 'number'"));
+	unlink(mp);
+	free(mp);
 	leads_free(&s);
 }
 
