@@ -247,10 +247,15 @@ load_leads(struct audit *a, struct diag *d)
 		const struct lead_file *f;
 		struct report_input *in;
 
+		bool again = false;
+
 		if (fs_check_readable_file(path, d) < 0)
 			return -1;
-		if (!mark_seen(a, path))
+		for (size_t k = 0; k < i; k++)
+			again |= strcmp(a->opt.leads[k], path) == 0;
+		if (again)
 			continue; /* named twice: its leads are counted once */
+		mark_seen(a, path);
 		if (leads_load(&a->leads, path, a->mapping, &a->profile->numbering, d) < 0)
 			return -1;
 		f = &a->leads.v[a->leads.n - 1];

@@ -44,6 +44,10 @@ struct scrub {
 	int64_t day_first, day_last;  /* today, in UTC seconds, in the profile's zone */
 	int64_t probes[2];
 	struct u64map zone_index;     /* candidate zone list → its row in uncallable */
+	size_t prefix_len;            /* longest prefix of the profile's zone map */
+	struct u64map prefix_index;   /* leading digits → their zones, in zones_of */
+	struct zones_of { const struct tz_zone *const *tzs; size_t n; } *zones_of;
+	size_t zones_of_cap;
 	uint8_t *uncallable;          /* [zone row][k]: bit 0 winter, bit 1 summer, bit 7 known */
 	size_t uncallable_cap;
 };
@@ -78,6 +82,32 @@ never_callable(struct scrub *sc, const struct tz_zone *const *tzs, size_t n, siz
 		}
 	}
 	return (*v & 3) != 0;
+}
+
+/* The candidate zones of a national number. The zone map matches prefixes
+ * no longer than prefix_len, so the answer depends on those digits only:
+ * a million leads ask the map a few hundred times. */
+static void
+zones_for(struct scrub *sc, const char *e164, const char *nsn, const struct tz_zone *const **tzs,
+    size_t *n)
+{
+	uint64_t key = 1;
+	size_t row;
+	bool added;
+
+	if (sc->prefix_len == 0 || sc->prefix_len > 18 || strlen(nsn) < sc->prefix_len) {
+		profile_zone_tzs(sc->s->profile, e164, tzs, n);
+		return;
+	}
+	for (size_t i = 0; i < sc->prefix_len; i++)
+		key = key * 10 + (uint64_t)(nsn[i] - '0');
+	row = u64map_index(&sc->prefix_index, key, &added);
+	if (added) {
+		xgrow((void **)&sc->zones_of, &sc->zones_of_cap, row + 1, sizeof(*sc->zones_of));
+		profile_zone_tzs(sc->s->profile, e164, &sc->zones_of[row].tzs, &sc->zones_of[row].n);
+	}
+	*tzs = sc->zones_of[row].tzs;
+	*n = sc->zones_of[row].n;
 }
 
 static void
@@ -284,10 +314,12 @@ scrub_file(struct scrub *sc, const struct lead_file *f, struct tally *consent,
 				}
 			}
 		} else {
+			const char *nsn;
 			bool foreign;
 
 			number_unpack(l->number, e164, sizeof(e164));
-			foreign = phone_national(e164, &p->numbering) == NULL;
+			nsn = phone_national(e164, &p->numbering);
+			foreign = nsn == NULL;
 			if (s->dnc != NULL && dnc_contains(s->dnc, l->number)) {
 				problems |= P_DNC;
 				tally(&dnc, l->line);
@@ -296,10 +328,8 @@ scrub_file(struct scrub *sc, const struct lead_file *f, struct tally *consent,
 				problems |= P_BLOCKED;
 				tally(&blocked, l->line);
 			}
-			if (!foreign) {
-				profile_zones_for(p, e164, &zones, &nzones);
-				profile_zone_tzs(p, e164, &tzs, &nzones);
-			}
+			if (!foreign)
+				zones_for(sc, e164, nsn, &tzs, &nzones);
 			if (foreign || nzones != 1) {
 				problems |= P_ZONE;
 				tally(&zone, l->line);
@@ -336,9 +366,13 @@ scrub_file(struct scrub *sc, const struct lead_file *f, struct tally *consent,
 		if (problems == 0 && !any_consent && !any_hours)
 			continue;
 		s->stats.flagged++;
-		if (s->details != NULL && s->details_errno == 0)
+		if (s->details != NULL && s->details_errno == 0) {
+			/* the zone names only for the rows written */
+			if (tzs != NULL)
+				profile_zones_for(p, e164, &zones, &nzones);
 			write_detail(sc, f, l, e164, zones, zones != NULL ? nzones : 0, problems, no_consent,
 			    uncallable);
+		}
 	}
 	file_findings(sc, f, &dnc, &invalid, &blocked, &zone, consent, hours);
 }
@@ -369,6 +403,9 @@ leads_scrub(struct lead_scrub *s)
 	sc.day_first = midnight - (home != NULL ? tz_offset_at(home, midnight) : 0);
 	sc.day_last = sc.day_first + SECONDS_PER_DAY - 1;
 	hours_season_probes(s->today, sc.probes);
+	for (size_t i = 0; i < p->nzone_map; i++)
+		if (strlen(p->zone_map[i].prefix) > sc.prefix_len)
+			sc.prefix_len = strlen(p->zone_map[i].prefix);
 	s->stats.campaigns = arena_alloc(s->scratch, sc.k * sizeof(*s->stats.campaigns));
 	s->stats.ncampaigns = s->campaigns->n;
 	for (size_t k = 0; k < s->campaigns->n; k++)
@@ -395,6 +432,8 @@ leads_scrub(struct lead_scrub *s)
 	free(uncallable);
 	free(sc.uncallable);
 	u64map_free(&sc.zone_index);
+	u64map_free(&sc.prefix_index);
+	free(sc.zones_of);
 	if (s->dnc == NULL && p->dnc.set && p->dnc.scrub_required && s->stats.parsed > 0)
 		not_checked(s, "dnc-list", "leads/not-checked", tr("no list given"),
 		    tr("the leads were not checked against a do-not-call list; give one with --dnc "
