@@ -46,7 +46,11 @@ struct scrub {
 	struct u64map zone_index;     /* candidate zone list → its row in uncallable */
 	size_t prefix_len;            /* longest prefix of the profile's zone map */
 	struct u64map prefix_index;   /* leading digits → their zones, in zones_of */
-	struct zones_of { const struct tz_zone *const *tzs; size_t n; } *zones_of;
+	struct zones_of {
+		const struct tz_zone *const *tzs;
+		const char *const *names;
+		size_t n;
+	} *zones_of;
 	size_t zones_of_cap;
 	uint8_t *uncallable;          /* [zone row][k]: bit 0 winter, bit 1 summer, bit 7 known */
 	size_t uncallable_cap;
@@ -89,7 +93,7 @@ never_callable(struct scrub *sc, const struct tz_zone *const *tzs, size_t n, siz
  * a million leads ask the map a few hundred times. */
 static void
 zones_for(struct scrub *sc, const char *e164, const char *nsn, const struct tz_zone *const **tzs,
-    size_t *n)
+    const char *const **names, size_t *n)
 {
 	uint64_t key = 1;
 	size_t row;
@@ -97,29 +101,33 @@ zones_for(struct scrub *sc, const char *e164, const char *nsn, const struct tz_z
 
 	if (sc->prefix_len == 0 || sc->prefix_len > 18 || strlen(nsn) < sc->prefix_len) {
 		profile_zone_tzs(sc->s->profile, e164, tzs, n);
+		profile_zones_for(sc->s->profile, e164, names, n);
 		return;
 	}
 	for (size_t i = 0; i < sc->prefix_len; i++)
 		key = key * 10 + (uint64_t)(nsn[i] - '0');
 	row = u64map_index(&sc->prefix_index, key, &added);
 	if (added) {
+		struct zones_of *z;
+
 		xgrow((void **)&sc->zones_of, &sc->zones_of_cap, row + 1, sizeof(*sc->zones_of));
-		profile_zone_tzs(sc->s->profile, e164, &sc->zones_of[row].tzs, &sc->zones_of[row].n);
+		z = &sc->zones_of[row];
+		profile_zone_tzs(sc->s->profile, e164, &z->tzs, &z->n);
+		profile_zones_for(sc->s->profile, e164, &z->names, &z->n);
 	}
 	*tzs = sc->zones_of[row].tzs;
+	*names = sc->zones_of[row].names;
 	*n = sc->zones_of[row].n;
 }
 
+/* Appends ";what" or ";what:campaign" to the problems cell. */
 static void
-cell_problem(FILE *out, bool *first, const char *what, const char *campaign)
+cell_problem(char *buf, size_t size, size_t *used, const char *what, const char *campaign)
 {
-	fputs(*first ? "" : ";", out);
-	*first = false;
-	fputs(what, out);
-	if (campaign != NULL) {
-		fputc(':', out);
-		fputs(campaign, out);
-	}
+	if (*used >= size)
+		return;
+	*used += (size_t)snprintf(buf + *used, size - *used, "%s%s%s%s", *used ? ";" : "", what,
+	    campaign != NULL ? ":" : "", campaign != NULL ? campaign : "");
 }
 
 static void
@@ -128,10 +136,8 @@ write_detail(struct scrub *sc, const struct lead_file *f, const struct lead *l, 
     const bool *uncallable)
 {
 	FILE *out = sc->s->details;
-	char num[PHONE_MAX + 16], zone[512] = "", line[16], problems_text[2048];
-	size_t used = 0;
-	bool first = true;
-	FILE *pt;
+	char num[PHONE_MAX + 16], zone[512] = "", line[16], text[2048] = "";
+	size_t used = 0, tused = 0;
 
 	if (l->status == PHONE_OK)
 		phone_display(e164, &sc->s->profile->numbering, sc->s->show_numbers, num, sizeof(num));
@@ -141,26 +147,20 @@ write_detail(struct scrub *sc, const struct lead_file *f, const struct lead *l, 
 		used += (size_t)snprintf(zone + used, sizeof(zone) - used, "%s%s", z ? " " : "",
 		    zones[z]);
 	snprintf(line, sizeof(line), "%u", l->line);
-	pt = fmemopen(problems_text, sizeof(problems_text), "w");
-	if (pt == NULL) {
-		sc->s->details_errno = errno;
-		return;
-	}
 	if (problems & P_INVALID)
-		cell_problem(pt, &first, "invalid-number", NULL);
+		cell_problem(text, sizeof(text), &tused, "invalid-number", NULL);
 	if (problems & P_DNC)
-		cell_problem(pt, &first, "dnc-list", NULL);
+		cell_problem(text, sizeof(text), &tused, "dnc-list", NULL);
 	if (problems & P_BLOCKED)
-		cell_problem(pt, &first, "blocked-destination", NULL);
+		cell_problem(text, sizeof(text), &tused, "blocked-destination", NULL);
 	if (problems & P_ZONE)
-		cell_problem(pt, &first, "zone-unknown", NULL);
+		cell_problem(text, sizeof(text), &tused, "zone-unknown", NULL);
 	for (size_t k = 0; k < sc->k; k++)
 		if (no_consent[k])
-			cell_problem(pt, &first, "no-consent", camp_name(sc, k));
+			cell_problem(text, sizeof(text), &tused, "no-consent", camp_name(sc, k));
 	for (size_t k = 0; k < sc->k; k++)
 		if (uncallable[k])
-			cell_problem(pt, &first, "uncallable", camp_name(sc, k));
-	fclose(pt);
+			cell_problem(text, sizeof(text), &tused, "uncallable", camp_name(sc, k));
 	csv_cell(out, f->path);
 	fputc(',', out);
 	fputs(line, out);
@@ -171,7 +171,7 @@ write_detail(struct scrub *sc, const struct lead_file *f, const struct lead *l, 
 	fputc(',', out);
 	csv_cell(out, zone);
 	fputc(',', out);
-	csv_cell(out, problems_text);
+	csv_cell(out, text);
 	fputc('\n', out);
 	if (ferror(out) && sc->s->details_errno == 0)
 		sc->s->details_errno = errno != 0 ? errno : EIO;
@@ -329,7 +329,7 @@ scrub_file(struct scrub *sc, const struct lead_file *f, struct tally *consent,
 				tally(&blocked, l->line);
 			}
 			if (!foreign)
-				zones_for(sc, e164, nsn, &tzs, &nzones);
+				zones_for(sc, e164, nsn, &tzs, &zones, &nzones);
 			if (foreign || nzones != 1) {
 				problems |= P_ZONE;
 				tally(&zone, l->line);
@@ -366,13 +366,9 @@ scrub_file(struct scrub *sc, const struct lead_file *f, struct tally *consent,
 		if (problems == 0 && !any_consent && !any_hours)
 			continue;
 		s->stats.flagged++;
-		if (s->details != NULL && s->details_errno == 0) {
-			/* the zone names only for the rows written */
-			if (tzs != NULL)
-				profile_zones_for(p, e164, &zones, &nzones);
+		if (s->details != NULL && s->details_errno == 0)
 			write_detail(sc, f, l, e164, zones, zones != NULL ? nzones : 0, problems, no_consent,
 			    uncallable);
-		}
 	}
 	file_findings(sc, f, &dnc, &invalid, &blocked, &zone, consent, hours);
 }
