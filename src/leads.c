@@ -122,6 +122,20 @@ all_digits(struct text t)
 	return true;
 }
 
+/* Letters and no digit: a header's word, never a phone code or number. */
+static bool
+has_letters_only(struct text t)
+{
+	bool letter = false;
+
+	for (size_t i = 0; i < t.n; i++) {
+		if (isdigit((unsigned char)t.p[i]))
+			return false;
+		letter |= isalpha((unsigned char)t.p[i]) != 0;
+	}
+	return letter;
+}
+
 /* NANP numbers are exactly ten digits, and neither the area code nor the
  * exchange starts with 0 or 1; other plans only cap the length. */
 static bool
@@ -457,6 +471,15 @@ leads_load(struct lead_set *s, const char *path, const struct mapping *m,
 			header = true;
 		} else if (nfirst < STD_MIN_FIELDS) {
 			not_leads(path, line, f, nfirst, delim, m, d);
+			goto out;
+		} else if (has_letters_only(f[STD_PHONE_CODE]) && has_letters_only(f[STD_NUMBER])) {
+			/* words where the standard layout has its phone code and number */
+			struct text h = text_trim(f[STD_NUMBER]);
+
+			diag_set(d, path, (int)line, "its first line looks like a header (field 5 is "
+			    "\"%.*s\") but names no phone_number column: read it through --mapping with "
+			    "a leads group naming the number column (docs/leads.md)",
+			    (int)(h.n < 40 ? h.n : 40), h.p);
 			goto out;
 		} else {
 			r.cols[C_ID] = STD_ID;

@@ -168,6 +168,10 @@ test_not_leads(void **state)
 	assert_int_equal(load_text(&s, "100001|NOCALL\r\n100002|NEW\r\n", NULL, &d), -1);
 	assert_non_null(strstr(d.message, "lead update file"));
 	assert_int_equal(d.line, 1);
+	/* a CSV header without phone_number: words where the number would be */
+	assert_int_equal(load_text(&s, "Customer,Name,Code,Country,Mobile\n1,A,x,US,2125550100\n",
+	    NULL, &d), -1);
+	assert_non_null(strstr(d.message, "looks like a header (field 5 is \"Mobile\")"));
 	assert_int_equal(load_text(&s, "just some text\n", NULL, &d), -1);
 	assert_non_null(strstr(d.message, "not a lead list"));
 	assert_int_equal(load_text(&s, "\n\n", NULL, &d), -1);
