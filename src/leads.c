@@ -413,6 +413,39 @@ guess_delim(const char *p, size_t n)
 	return ',';
 }
 
+/*
+ * A first line cut short (a damaged transfer) should not hide the leads
+ * after it: when one of the next few lines has the standard layout's
+ * fields, the file is that layout and the first line a rejected row.
+ */
+static bool
+later_row(const char *buf, size_t len, size_t from, char *delim)
+{
+	struct text f[STD_MIN_FIELDS];
+	size_t pos = from + 1;
+
+	for (int k = 0; k < 20 && pos < len; k++) {
+		const char *nl = memchr(buf + pos, '\n', len - pos);
+		size_t end = nl != NULL ? (size_t)(nl - buf) : len, n = end - pos;
+		char dl;
+		bool too_many;
+
+		if (n > 0 && buf[end - 1] == '\r')
+			n--;
+		if (n <= LEADS_MAX_LINE && text_trim(text_of(buf + pos, n)).n > 0) {
+			dl = guess_delim(buf + pos, n);
+			/* more fields than the array holds also means enough of them */
+			if (split(buf + pos, n, dl, f, STD_MIN_FIELDS, &too_many) == STD_MIN_FIELDS &&
+			    all_digits(text_trim(f[STD_NUMBER]))) {
+				*delim = dl;
+				return true;
+			}
+		}
+		pos = end + 1;
+	}
+	return false;
+}
+
 int
 leads_load(struct lead_set *s, const char *path, const struct mapping *m,
     const struct numbering *np, struct diag *d)
@@ -469,10 +502,11 @@ leads_load(struct lead_set *s, const char *path, const struct mapping *m,
 		if (header_has(f, nfirst, "phone_number")) {
 			header_columns(&r, f, nfirst, false);
 			header = true;
-		} else if (nfirst < STD_MIN_FIELDS) {
+		} else if (nfirst < STD_MIN_FIELDS && !later_row(buf, len, end, &delim)) {
 			not_leads(path, line, f, nfirst, delim, m, d);
 			goto out;
-		} else if (has_letters_only(f[STD_PHONE_CODE]) && has_letters_only(f[STD_NUMBER])) {
+		} else if (nfirst >= STD_MIN_FIELDS && has_letters_only(f[STD_PHONE_CODE]) &&
+		    has_letters_only(f[STD_NUMBER])) {
 			/* words where the standard layout has its phone code and number */
 			struct text h = text_trim(f[STD_NUMBER]);
 

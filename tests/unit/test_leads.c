@@ -172,11 +172,17 @@ test_not_leads(void **state)
 	assert_int_equal(load_text(&s, "Customer,Name,Code,Country,Mobile\n1,A,x,US,2125550100\n",
 	    NULL, &d), -1);
 	assert_non_null(strstr(d.message, "looks like a header (field 5 is \"Mobile\")"));
+	/* a first line cut short does not hide the leads after it */
+	assert_int_equal(load_text(&s, "100001|10001\r\n100002|10002|107|1|2125550100\r\n", NULL,
+	    &d), 0);
+	assert_int_equal(s.v[0].rows, 2);
+	assert_int_equal(s.v[0].rejected, 1);
+	assert_int_equal(s.v[0].bad[0].line, 1);
 	assert_int_equal(load_text(&s, "just some text\n", NULL, &d), -1);
 	assert_non_null(strstr(d.message, "not a lead list"));
 	assert_int_equal(load_text(&s, "\n\n", NULL, &d), -1);
 	assert_non_null(strstr(d.message, "empty"));
-	assert_int_equal(s.n, 0);
+	assert_int_equal(s.n, 1);
 	leads_free(&s);
 }
 
