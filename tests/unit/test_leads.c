@@ -1,4 +1,4 @@
-/* Unit tests for lead lists: the reader's layouts and the scrub's categories at their boundaries. */
+/* Unit tests for lead lists: the layouts read, and each scrub category at its boundary. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
