@@ -33,6 +33,7 @@ audit_init(struct audit *a, const struct audit_options *opt)
 	memset(a, 0, sizeof(*a));
 	a->opt = *opt;
 	a->arena = arena_new();
+	leads_init(&a->leads);
 	model_init(&a->model);
 	findings_init(&a->findings);
 }
@@ -50,6 +51,7 @@ audit_free(struct audit *a)
 		consent_free(&a->consent);
 	profile_free(a->profile);
 	mapping_free(a->mapping);
+	leads_free(&a->leads);
 	model_free(&a->model);
 	findings_free(&a->findings);
 	for (size_t i = 0; i < a->nseen; i++)
@@ -236,6 +238,39 @@ load_lists(struct audit *a, struct diag *d)
 	return 0;
 }
 
+/* Lead lists: read after the mapping and the profile's numbering they need. */
+static int
+load_leads(struct audit *a, struct diag *d)
+{
+	for (size_t i = 0; i < a->opt.nleads; i++) {
+		const char *path = a->opt.leads[i];
+		const struct lead_file *f;
+		struct report_input *in;
+
+		bool again = false;
+
+		if (fs_check_readable_file(path, d) < 0)
+			return -1;
+		for (size_t k = 0; k < i; k++)
+			again |= strcmp(a->opt.leads[k], path) == 0;
+		if (again)
+			continue; /* named twice: its leads are counted once */
+		mark_seen(a, path);
+		if (leads_load(&a->leads, path, a->mapping, &a->profile->numbering, d) < 0)
+			return -1;
+		f = &a->leads.v[a->leads.n - 1];
+		add_input(a, path, "lead-list", f->format, NULL);
+		in = &a->inputs[a->ninputs - 1];
+		in->list_rows = f->rows;
+		in->list_rejected = f->rejected;
+		if (f->nbad > 0) {
+			in->list_bad_line = f->bad[0].line;
+			in->list_bad_reason = f->bad[0].reason;
+		}
+	}
+	return 0;
+}
+
 /* adapter_detect's reason when a file opened but a read failed, or (named)
  * when it did not open (errno set): an input error, not a file of no known
  * format. A file a scan finds that does not open is listed as skipped. */
@@ -291,7 +326,7 @@ audit_prepare(struct audit *a, struct diag *d)
 		mark_seen(a, mapping);
 		add_input(a, mapping, "mapping", "dialaudit-mapping", NULL);
 	}
-	if (load_lists(a, d) < 0)
+	if (load_lists(a, d) < 0 || load_leads(a, d) < 0)
 		return -1;
 	{
 		const char *w = a->opt.waivers != NULL ? a->opt.waivers : a->settings_waivers;
@@ -356,6 +391,21 @@ forced(const struct audit *a, const struct adapter *ad)
 	return name != NULL ? adapter_find(name) : ad;
 }
 
+/* A lead list is not a log: a scan says where it belongs instead of "not recognised". */
+static bool
+looks_like_leads(const char *path)
+{
+	char head[4096];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (f == NULL)
+		return false;
+	n = fread(head, 1, sizeof(head), f);
+	fclose(f);
+	return leads_sniff(head, n);
+}
+
 static int
 walk_entry(struct audit *a, const char *path, const char *name, enum input_kind kind, int depth,
     struct diag *d)
@@ -401,7 +451,8 @@ walk_entry(struct audit *a, const char *path, const char *name, enum input_kind 
 	if (ad == NULL && unreadable(why, false))
 		return detect_error(path, why, d);
 	if (ad == NULL) {
-		add_input(a, path, NULL, NULL, why);
+		add_input(a, path, NULL, NULL, looks_like_leads(path) ? "lead list: use config --leads" :
+		    why);
 		return 0;
 	}
 	return read_file(a, path, forced(a, ad), d);
@@ -526,6 +577,28 @@ audit_check(struct audit *a, struct diag *d)
 	ctx.out = &a->findings;
 	ctx.scratch = arena_new();
 	checks_run_config(&ctx);
+	if (a->opt.nleads > 0) {
+		struct lead_scrub ls = { 0 };
+
+		ls.profile = a->profile;
+		ls.campaigns = &a->model.campaigns;
+		ls.leads = &a->leads;
+		ls.dnc = a->have_dnc ? &a->dnc : NULL;
+		ls.consent = a->have_consent ? &a->consent : NULL;
+		ls.today = a->opt.today;
+		ls.show_numbers = a->opt.show_numbers;
+		ls.out = &a->findings;
+		ls.scratch = ctx.scratch;
+		ls.details = a->opt.details;
+		leads_scrub(&ls);
+		a->lead_stats = ls.stats;
+		a->have_leads = true;
+		if (ls.details_errno != 0) {
+			a->scratch = ctx.scratch; /* findings may point into it */
+			return diag_set(d, NULL, 0, "cannot write the details rows to a temporary file: %s",
+			    strerror(ls.details_errno));
+		}
+	}
 	if (a->model.log.nfiles > 0) {
 		struct event_ctx *e = &a->events;
 

@@ -10,6 +10,8 @@
 #include "diag.h"
 #include "finding.h"
 #include "checks/events.h"
+#include "checks/lead_scrub.h"
+#include "leads.h"
 #include "model.h"
 #include "numlists.h"
 #include "report/report.h"
@@ -29,6 +31,8 @@ struct audit_options {
 	const char *config_format; /* adapter name for campaign configurations; NULL: detect */
 	const char *log_tz;      /* zone of log times; NULL: the profile's */
 	const char *mapping;     /* mapping file for generic CSV logs; NULL: from dialaudit.cfg or none */
+	const char *const *leads;/* lead lists to scrub before launch (config --leads) */
+	size_t nleads;
 	int capacity;            /* concurrent calls allowed; 0: the licence's */
 	int jobs;                /* parser threads; 0: one per core */
 	const char *waivers;     /* waivers file; NULL: from dialaudit.cfg or none */
@@ -62,6 +66,9 @@ struct audit {
 	struct event_ctx events;
 	bool have_events;
 	struct mapping *mapping; /* read by generic-csv logs; NULL: none */
+	struct lead_set leads;   /* read when opt.nleads > 0 */
+	struct lead_stats lead_stats;
+	bool have_leads;         /* leads were read and scrubbed: lead_stats holds */
 	/* from dialaudit.cfg */
 	const char *settings_path, *settings_profile, *settings_licence, *settings_fail_on;
 	const char *settings_dnc, *settings_consent, *settings_log_tz, *settings_mapping;

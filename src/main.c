@@ -112,6 +112,21 @@ static const char usage_audit[] =
 "                          JSON keys, severities and fingerprints stay the same,\n"
 "                          and errors on standard error stay English\n"
 "\n"
+"Lead lists (config):\n"
+"      --leads FILE        scrub a lead list before the campaign goes live; give\n"
+"                          it once per file. VICIdial's standard layout (pipe or\n"
+"                          tab), its CSV layout, a VICIdial list export with a\n"
+"                          header, or any CSV read through --mapping (its leads\n"
+"                          group). Each lead is judged against every campaign\n"
+"                          given: on the --dnc list, without --consent valid all\n"
+"                          through --today, invalid or blocked number, zone not\n"
+"                          known, or no hour inside the campaign's windows that\n"
+"                          the profile permits in the callee's zone\n"
+"                          (docs/leads.md). --dnc, --consent, --mapping and\n"
+"                          --details work with config only together with it;\n"
+"                          --details then writes one row per lead with a problem:\n"
+"                          file,line,lead,number,zone,problems\n"
+"\n"
 "Call logs (logs and scan):\n"
 "      --log-format NAME   read call logs as NAME instead of recognising each\n"
 "                          file: auto (the default) or a call-log format of\n"
@@ -242,6 +257,7 @@ format_option(const char *command, const char *option, enum input_kind kind, con
 }
 
 #define MAX_OUTPUTS 8
+#define MAX_LEADS 64
 
 struct cli {
 	const char *command;
@@ -251,6 +267,8 @@ struct cli {
 	int nformats, noutputs;
 	const char *log_format, *config_format, *log_tz, *dnc, *consent, *details, *mapping;
 	const char *baseline, *write_baseline, *waivers;
+	const char *leads[MAX_LEADS];   /* config --leads, in the order given */
+	size_t nleads;
 	int fail_on, capacity, jobs;
 	int lang;                       /* enum lang; -1: from the environment */
 	bool show_numbers, hash_logs;
@@ -259,7 +277,7 @@ struct cli {
 
 enum { OPT_LICENCE = 256, OPT_FAIL_ON, OPT_SHOW_NUMBERS, OPT_COLOR, OPT_TODAY, OPT_LOG_FORMAT,
 	OPT_LOG_TZ, OPT_DNC, OPT_CONSENT, OPT_CAPACITY, OPT_DETAILS, OPT_MAPPING, OPT_BASELINE,
-	OPT_WRITE_BASELINE, OPT_WAIVERS, OPT_HASH_LOGS, OPT_LANG, OPT_CONFIG_FORMAT };
+	OPT_WRITE_BASELINE, OPT_WAIVERS, OPT_HASH_LOGS, OPT_LANG, OPT_CONFIG_FORMAT, OPT_LEADS };
 
 static const struct option long_options[] = {
 	{ "profile", required_argument, NULL, 'p' },
@@ -286,6 +304,7 @@ static const struct option long_options[] = {
 	{ "waivers", required_argument, NULL, OPT_WAIVERS },
 	{ "hash-logs", no_argument, NULL, OPT_HASH_LOGS },
 	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "leads", required_argument, NULL, OPT_LEADS },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -304,7 +323,8 @@ print_help(const char *command)
 	else if (strcmp(command, "config") == 0)
 		printf(usage_audit, "config", "FILE",
 		    "Audit campaign configuration files against a profile and the licence.\n"
-		    "Each FILE must be a campaign configuration dialaudit recognises.");
+		    "Each FILE must be a campaign configuration dialaudit recognises. With\n"
+		    "--leads, also scrub lead lists against the campaigns before launch.");
 	else if (strcmp(command, "logs") == 0)
 		printf(usage_audit, "logs", "FILE",
 		    "Audit call logs (CDRs) against a profile: every call that broke a limit, and\n"
@@ -327,9 +347,12 @@ print_help(const char *command)
 #define OPTS_PROFILE (1u << 0)
 #define OPTS_LANG (1u << 20)
 #define OPTS_CONFIG_FORMAT (1u << 21)
-#define OPTS_CONFIG 0x3700ffu /* profile … today, baselines, waivers, lang, config format */
-#define OPTS_LOGS 0x1fffffu   /* the config options but the config format, and the call-log ones */
-#define OPTS_AUDIT 0x3fffffu  /* everything: scan */
+#define OPTS_LEADS (1u << 24)
+/* profile … today, baselines, waivers, lang, config format; dnc, consent,
+ * details, mapping and leads */
+#define OPTS_CONFIG (0x1700ffu | 0xac00u | OPTS_CONFIG_FORMAT | OPTS_LEADS)
+#define OPTS_LOGS 0x1fffffu   /* the config options but their own, and the call-log ones */
+#define OPTS_AUDIT 0x3fffffu  /* scan: the logs options and the config format */
 
 static unsigned
 option_bit(int ch)
@@ -379,6 +402,8 @@ option_bit(int ch)
 		return OPTS_LANG;
 	case OPT_CONFIG_FORMAT:
 		return OPTS_CONFIG_FORMAT;
+	case OPT_LEADS:
+		return OPTS_LEADS;
 	}
 	return 0;
 }
@@ -494,6 +519,12 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 		case OPT_HASH_LOGS:
 			c->hash_logs = true;
 			break;
+		case OPT_LEADS:
+			if (c->nleads == MAX_LEADS)
+				return usage_error(c->command, "too many --leads options (at most %s)",
+				    "64"), -2;
+			c->leads[c->nleads++] = optarg;
+			break;
 		case OPT_LANG:
 			c->lang = i18n_parse(optarg);
 			if (c->lang < 0)
@@ -585,6 +616,7 @@ write_reports(const struct cli *c, struct audit *a, struct outfile *side, int ns
 	r.findings = &a->findings;
 	r.log = &a->model.log;
 	r.events = a->have_events ? &a->events : NULL;
+	r.leads = a->have_leads ? &a->lead_stats : NULL;
 	r.fail_on = sev >= 0 ? (enum severity)sev : SEV_LOW;
 	r.show_numbers = c->show_numbers;
 	{
@@ -693,6 +725,11 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 		return first == -1 ? EXIT_CLEAN : EXIT_ERROR;
 	if (first >= argc)
 		return usage_error(c->command, "%s: give at least one path", c->command);
+	if (kind == KIND_CAMPAIGN && c->nleads == 0 && (c->dnc || c->consent || c->details ||
+	    c->mapping))
+		return usage_error(c->command, "%s: --dnc, --consent, --mapping and --details apply "
+		    "to config only with --leads FILE", c->dnc ? "--dnc" : c->consent ? "--consent" :
+		    c->details ? "--details" : "--mapping");
 	set_language(c);
 	for (int i = 0; i < c->nformats; i++) {
 		const struct report_writer *w = report_writer_find(c->formats[i]);
@@ -733,6 +770,8 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 	opt.capacity = c->capacity;
 	opt.jobs = c->jobs;
 	opt.mapping = c->mapping;
+	opt.leads = c->leads;
+	opt.nleads = c->nleads;
 	opt.waivers = c->waivers;
 	opt.show_numbers = c->show_numbers;
 	opt.hash_logs = c->hash_logs;
@@ -771,7 +810,7 @@ run_audit(struct cli *c, int argc, char **argv, enum input_kind kind, bool walk,
 		}
 		if (outfile_open(&side[nside], c->details, &d) < 0)
 			goto out;
-		fputs(events_details_header, side[nside].fp);
+		fputs(c->nleads > 0 ? leads_details_header : events_details_header, side[nside].fp);
 		a.opt.details = side[nside++].fp;
 	}
 	if (audit_check(&a, &d) < 0)

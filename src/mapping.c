@@ -29,6 +29,8 @@ struct mapping {
 	const char *path;
 	unsigned char delim;
 	const char *cols[MAP__COUNT];
+	const char *lead_cols[MAP_LEAD__COUNT];
+	bool has_columns, has_leads;
 	struct timefmt time;
 	const struct tz_zone *zone;
 	struct map_value *disps;
@@ -45,6 +47,10 @@ struct mapping {
 static const char *const col_keys[MAP__COUNT] = {
 	"number", "start", "caller_id", "campaign", "answer", "end", "duration", "ring",
 	"disposition", "agent", "consent", "link",
+};
+
+static const char *const lead_col_keys[MAP_LEAD__COUNT] = {
+	"number", "id", "phone_code", "state", "postal_code", "consent",
 };
 
 /* The keys of the dispositions group, and what each means. */
@@ -380,6 +386,50 @@ load_delimiter(struct mapping *m, const config_setting_t *g, struct diag *d)
 	return 0;
 }
 
+/* A header name: trimmed, not empty. */
+static int
+column_name(struct mapping *m, const config_setting_t *group, const char *group_name,
+    const char *key, const char **out, struct diag *d)
+{
+	const char *s;
+	struct text t;
+	int r;
+
+	*out = NULL;
+	r = cfg_string(group, key, &s, d);
+	if (r <= 0)
+		return r;
+	t = text_trim(text_of(s));
+	if (t.n == 0)
+		return cfg_error(config_setting_get_member(group, key), d, "%s.%s is empty; give the "
+		    "column's header name, or leave the key out", group_name, key);
+	*out = arena_strndup(m->arena, t.p, t.n);
+	return 0;
+}
+
+/* The leads group: the header names of a lead list's columns. */
+static int
+load_leads(struct mapping *m, const config_setting_t *g, struct diag *d)
+{
+	static const struct cfg_key keys[] = { { "number", CFG_STRING }, { "id", CFG_STRING },
+		{ "phone_code", CFG_STRING }, { "state", CFG_STRING }, { "postal_code", CFG_STRING },
+		{ "consent", CFG_STRING }, { NULL, 0 } };
+	const config_setting_t *leads = config_setting_get_member(g, "leads");
+
+	if (leads == NULL)
+		return 0;
+	if (cfg_check_keys(leads, keys, "mapping.leads", d) < 0)
+		return -1;
+	for (int c = 0; c < MAP_LEAD__COUNT; c++)
+		if (column_name(m, leads, "leads", lead_col_keys[c], &m->lead_cols[c], d) < 0)
+			return -1;
+	if (m->lead_cols[MAP_LEAD_NUMBER] == NULL)
+		return cfg_error(leads, d, "mapping.leads has no 'number': name the header of the "
+		    "column with each lead's phone number (required)");
+	m->has_leads = true;
+	return 0;
+}
+
 static int
 load_columns(struct mapping *m, const config_setting_t *g, struct diag *d)
 {
@@ -390,9 +440,13 @@ load_columns(struct mapping *m, const config_setting_t *g, struct diag *d)
 		{ "link", CFG_STRING }, { NULL, 0 } };
 	const config_setting_t *cols = config_setting_get_member(g, "columns");
 
+	if (cols == NULL && m->has_leads)
+		return 0; /* a mapping for lead lists only */
 	if (cols == NULL)
 		return cfg_error(g, d, "mapping has no columns = { number = \"…\"; start = \"…\"; … }; "
-		    "naming the CSV header of each column");
+		    "naming the CSV header of each column (or leads = { number = \"…\"; … }; for lead "
+		    "lists)");
+	m->has_columns = true;
 	if (cfg_check_keys(cols, keys, "mapping.columns", d) < 0)
 		return -1;
 	for (int c = 0; c < MAP__COUNT; c++) {
@@ -504,10 +558,10 @@ load_consent_values(struct mapping *m, const config_setting_t *g, struct diag *d
 	const char *const *vals;
 	size_t n = 0;
 
-	if (cv != NULL && m->cols[MAP_CONSENT] == NULL)
-		return cfg_error(cv, d, "consent_values are given but columns.consent names no column "
-		    "to read them from");
-	if (m->cols[MAP_CONSENT] == NULL)
+	if (cv != NULL && m->cols[MAP_CONSENT] == NULL && m->lead_cols[MAP_LEAD_CONSENT] == NULL)
+		return cfg_error(cv, d, "consent_values are given but columns.consent names no "
+		    "column to read them from (nor does leads.consent)");
+	if (m->cols[MAP_CONSENT] == NULL && m->lead_cols[MAP_LEAD_CONSENT] == NULL)
 		return 0;
 	if (cfg_strings(g, "consent_values", m->arena, &v, &n, d) < 0)
 		return -1;
@@ -539,7 +593,7 @@ mapping_load(const char *path, struct mapping **out, struct diag *d)
 	static const struct cfg_key top[] = { { "mapping", CFG_GROUP }, { NULL, 0 } };
 	static const struct cfg_key keys[] = { { "delimiter", CFG_STRING },
 		{ "columns", CFG_GROUP }, { "time", CFG_GROUP }, { "dispositions", CFG_GROUP },
-		{ "consent_values", CFG_STRINGS }, { NULL, 0 } };
+		{ "consent_values", CFG_STRINGS }, { "leads", CFG_GROUP }, { NULL, 0 } };
 	config_t cfg;
 	const config_setting_t *g;
 	struct mapping *m;
@@ -561,7 +615,8 @@ mapping_load(const char *path, struct mapping **out, struct diag *d)
 		goto fail;
 	}
 	if (cfg_check_keys(g, keys, "mapping", d) < 0 || load_delimiter(m, g, d) < 0 ||
-	    load_columns(m, g, d) < 0 || load_time(m, g, d) < 0 || load_dispositions(m, g, d) < 0 ||
+	    load_leads(m, g, d) < 0 || load_columns(m, g, d) < 0 || load_time(m, g, d) < 0 ||
+	    load_dispositions(m, g, d) < 0 ||
 	    load_consent_values(m, g, d) < 0)
 		goto fail;
 	config_destroy(&cfg);
@@ -602,6 +657,30 @@ const char *
 mapping_column(const struct mapping *m, enum map_col c)
 {
 	return c < MAP__COUNT ? m->cols[c] : NULL;
+}
+
+const char *
+mapping_lead_column_key(enum map_lead_col c)
+{
+	return c < MAP_LEAD__COUNT ? lead_col_keys[c] : "?";
+}
+
+const char *
+mapping_lead_column(const struct mapping *m, enum map_lead_col c)
+{
+	return c < MAP_LEAD__COUNT ? m->lead_cols[c] : NULL;
+}
+
+bool
+mapping_has_columns(const struct mapping *m)
+{
+	return m->has_columns;
+}
+
+bool
+mapping_has_leads(const struct mapping *m)
+{
+	return m->has_leads;
 }
 
 const struct tz_zone *

@@ -27,6 +27,16 @@ enum map_col {
 	MAP__COUNT,
 };
 
+/*
+ * The columns of a lead list a mapping may name (its leads group, read by
+ * config --leads; docs/leads.md). A mapping may hold columns, leads or both.
+ */
+enum map_lead_col {
+	MAP_LEAD_NUMBER, MAP_LEAD_ID, MAP_LEAD_PHONE_CODE, MAP_LEAD_STATE, MAP_LEAD_POSTAL_CODE,
+	MAP_LEAD_CONSENT,
+	MAP_LEAD__COUNT,
+};
+
 int mapping_load(const char *path, struct mapping **out, struct diag *d);
 void mapping_free(struct mapping *m);
 
@@ -38,6 +48,12 @@ unsigned char mapping_delimiter(const struct mapping *m);
 const char *mapping_column_key(enum map_col c);
 /* The header name mapped to column c, or NULL when the mapping leaves it out. */
 const char *mapping_column(const struct mapping *m, enum map_col c);
+/* The key of a lead column ("number", "id", …) and its header name, or NULL. */
+const char *mapping_lead_column_key(enum map_lead_col c);
+const char *mapping_lead_column(const struct mapping *m, enum map_lead_col c);
+/* Whether the mapping reads call logs (has columns) / lead lists (has leads). */
+bool mapping_has_columns(const struct mapping *m);
+bool mapping_has_leads(const struct mapping *m);
 /* The zone the mapping's times are in; NULL: the log's (--log-tz, the profile's). */
 const struct tz_zone *mapping_zone(const struct mapping *m);
 /*

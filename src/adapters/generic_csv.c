@@ -72,7 +72,7 @@ generic_csv_sniff(const char *path, const char *head, size_t len,
 	unsigned char delim;
 
 	(void)path;
-	if (m == NULL)
+	if (m == NULL || !mapping_has_columns(m))
 		return 0;
 	if (len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) {
 		head += 3;
@@ -336,6 +336,10 @@ generic_csv_parse(const char *path, struct model *m, struct diag *d)
 	if (m->log_opts.format_state == NULL)
 		return diag_set(d, path, 0, "generic-csv needs --mapping FILE (or mapping = \"FILE\"; "
 		    "in dialaudit.cfg); see docs/mapping-format.md");
+	if (!mapping_has_columns(m->log_opts.format_state))
+		return diag_set(d, path, 0, "the mapping %s has no columns group, so it cannot read call "
+		    "logs (its leads group is for config --leads)",
+		    mapping_path(m->log_opts.format_state));
 	fmt.delim = mapping_delimiter(m->log_opts.format_state);
 	return logscan_file(path, &fmt, &m->log_opts, &m->log, d);
 }

@@ -42,12 +42,10 @@ static int
 zone_deltas(const struct tz_zone *server, const struct tz_zone *callee, int64_t today,
     int32_t out[2])
 {
-	int y, m, d, n = 0;
+	int n = 0;
 	int64_t probes[2];
 
-	civil_from_days(today, &y, &m, &d);
-	probes[0] = days_from_civil(y, 1, 15) * SECONDS_PER_DAY + 12 * 3600;
-	probes[1] = days_from_civil(y, 7, 15) * SECONDS_PER_DAY + 12 * 3600;
+	hours_season_probes(today, probes);
 	for (int i = 0; i < 2; i++) {
 		int32_t delta = tz_offset_at(callee, probes[i]) - tz_offset_at(server, probes[i]);
 
@@ -55,6 +53,65 @@ zone_deltas(const struct tz_zone *server, const struct tz_zone *callee, int64_t 
 			out[n++] = delta;
 	}
 	return n;
+}
+
+void
+hours_season_probes(int64_t today, int64_t probes[2])
+{
+	int y, m, d;
+
+	civil_from_days(today, &y, &m, &d);
+	probes[0] = days_from_civil(y, 1, 15) * SECONDS_PER_DAY + 12 * 3600;
+	probes[1] = days_from_civil(y, 7, 15) * SECONDS_PER_DAY + 12 * 3600;
+}
+
+/* a ∩ b: what of a is not outside b. */
+static void
+intersect(const struct schedule *a, const struct schedule *b, struct arena *ar,
+    struct schedule *out)
+{
+	struct schedule outside;
+
+	schedule_subtract(a, b, ar, &outside);
+	schedule_subtract(a, &outside, ar, out);
+}
+
+int
+hours_callable(const struct profile *p, const struct campaign *c,
+    const struct tz_zone *const *tzs, size_t n, int64_t probe, struct arena *a,
+    struct schedule *out)
+{
+	static const struct sched_iv week = { 0, 7 * SECONDS_PER_DAY };
+	struct schedule cur;
+	const struct tz_zone *server;
+	struct diag d;
+
+	if (c != NULL && c->has_windows)
+		cur = c->windows;
+	else
+		schedule_from_intervals(&week, 1, a, &cur);
+	if (!p->hours.set) {
+		*out = cur;
+		return 0;
+	}
+	if (c == NULL || !c->has_windows || c->windows_in_callee_zone) {
+		/* both in the callee's local time, whichever zone that is */
+		intersect(&cur, &p->hours.windows, a, out);
+		return 0;
+	}
+	if (c->server_timezone == NULL || (server = tz_get(c->server_timezone, &d)) == NULL)
+		return -1;
+	for (size_t z = 0; z < n; z++) {
+		int32_t delta = tz_offset_at(tzs[z], probe) - tz_offset_at(server, probe);
+		struct schedule permitted, next;
+
+		/* the permitted hours of zone z, on the server's clock */
+		schedule_shift(&p->hours.windows, -delta, a, &permitted);
+		intersect(&cur, &permitted, a, &next);
+		cur = next;
+	}
+	*out = cur;
+	return 0;
 }
 
 static void

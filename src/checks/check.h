@@ -12,6 +12,7 @@
 #include "util/i18n.h"
 
 struct arena;
+struct tz_zone;
 
 struct check_ctx {
 	const struct rule *rule;            /* the rule being checked */
@@ -95,6 +96,26 @@ long long frequency_max_in_window(const struct campaign *c, int64_t window,
 
 /* Whether the campaign's dialling can abandon calls (predictive, unknown, or AMD). */
 bool campaign_can_abandon(const struct campaign *c);
+
+/* Shared with the lead-list scrub (checks/lead_scrub.c), so that leads are
+ * judged as calls are. */
+/* Whether the profile requires consent for calls of campaign cfg (NULL: unknown). */
+bool consent_needed(const struct profile *p, const struct campaign *cfg);
+/* The index of the blocked-destination pattern e164 matches, or REGEX_NO_MATCH/REGEX_LIMIT. */
+int destination_match(const struct profile *p, const char *e164);
+/* Two instants of today's year, mid-January and mid-July, to judge winter and summer time. */
+void hours_season_probes(int64_t today, int64_t probes[2]);
+/*
+ * The week seconds in which campaign c may place a call to a callee who may
+ * be in any of zones tzs[0…n), judged with the UTC offsets at instant probe:
+ * inside the campaign's windows (all week when it sets none) and inside the
+ * profile's permitted hours in every one of those zones. The result is in
+ * the callee's local time when the campaign's windows are, else in the
+ * server's. -1 when the campaign's server zone is unknown.
+ */
+int hours_callable(const struct profile *p, const struct campaign *c,
+    const struct tz_zone *const *tzs, size_t n, int64_t probe, struct arena *a,
+    struct schedule *out);
 
 /* Runs every rule's config check. */
 void checks_run_config(struct check_ctx *ctx);

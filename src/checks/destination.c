@@ -46,6 +46,15 @@ check_destination_config(struct check_ctx *ctx)
 
 /* ---- call logs ----------------------------------------------------------- */
 
+/* National numbers are matched without their country code, as profiles write them. */
+int
+destination_match(const struct profile *p, const char *e164)
+{
+	const char *nsn = phone_national(e164, &p->numbering);
+
+	return regex_list_match(p->blocked_destinations.patterns, nsn != NULL ? nsn : e164);
+}
+
 static bool
 destination_applies(const struct event_ctx *ctx)
 {
@@ -57,12 +66,10 @@ static void
 destination_per_number(struct event_ctx *ctx, struct call *const *calls, size_t n)
 {
 	char e164[32];
-	const char *nsn;
 	int m;
 
 	number_unpack(calls[0]->number, e164, sizeof(e164));
-	nsn = phone_national(e164, &ctx->profile->numbering);
-	m = regex_list_match(ctx->profile->blocked_destinations.patterns, nsn != NULL ? nsn : e164);
+	m = destination_match(ctx->profile, e164);
 	if (m == REGEX_NO_MATCH)
 		return;
 	for (size_t i = 0; i < n; i++)

@@ -154,15 +154,23 @@ consent_applies(const struct event_ctx *ctx)
 	return ctx->profile->consent.set;
 }
 
+/* Whether the profile requires consent for a campaign's calls: its purpose
+ * says, and a campaign of unknown purpose (or none) is assumed to need it. */
+bool
+consent_needed(const struct profile *p, const struct campaign *cfg)
+{
+	if (!p->consent.set)
+		return false;
+	if (cfg == NULL || cfg->purpose < 0)
+		return true;
+	return (p->consent.purposes & (1u << cfg->purpose)) != 0;
+}
+
 /* Whether call c needs consent: its campaign's purpose says, else assume it does. */
 static bool
 needs_consent(const struct event_ctx *ctx, const struct call *c)
 {
-	const struct campaign *cfg = ctx->campaign_cfg[c->campaign];
-
-	if (cfg == NULL || cfg->purpose < 0)
-		return true;
-	return (ctx->profile->consent.purposes & (1u << cfg->purpose)) != 0;
+	return consent_needed(ctx->profile, ctx->campaign_cfg[c->campaign]);
 }
 
 static void

@@ -1133,6 +1133,52 @@ const struct i18n_entry i18n_zh_cn[] = {
 	  "alwaysauthreject = yes, and give every PJSIP endpoint auth= or an identify section.",
 	  "将 AMI 和 HTTP 服务绑定到 127.0.0.1 或管理网络并使用 TLS，为每个 AMI 用户设置 deny/permit 限制和足够长的随机密码，"
 	  "设置 allowguest = no 和 alwaysauthreject = yes，并为每个 PJSIP 端点配置 auth= 或 identify 配置段。" },
+
+	/* checks/lead_scrub.c: the lead-list scrub (config --leads) */
+	{ "%llu of %llu leads",
+	  "%llu / %llu 条名单" },
+	{ "%llu of %llu leads are on the do-not-call list %s; the first is on line %u",
+	  "%llu / %llu 条名单的号码在拒绝来电名单 %s 中；第一条在第 %u 行" },
+	{ "every lead has a valid phone number",
+	  "每条名单都有有效的电话号码" },
+	{ "%llu of %llu leads have no valid phone number (empty, malformed, or impossible in the "
+	  "numbering plan); the first is on line %u",
+	  "%llu / %llu 条名单没有有效的电话号码（为空、格式错误，或在编号计划中不可能存在）；第一条在第 %u 行" },
+	{ "%llu of %llu leads are blocked destinations (emergency, premium or special numbers the "
+	  "profile bars); the first is on line %u",
+	  "%llu / %llu 条名单的号码属于禁止拨打的目的地（合规配置禁止的紧急、付费或特殊号码）；第一条在第 %u 行" },
+	{ "%llu of %llu leads have no single known time zone (a number outside the profile's "
+	  "country, or an area code that spans zones): they are judged in every zone they may be "
+	  "in, and a foreign number's calling hours cannot be judged; the first is on line %u",
+	  "%llu / %llu 条名单无法确定唯一时区（号码不属于合规配置的国家，或区号跨越多个时区）：按其可能所在的"
+	  "每个时区判断，境外号码的呼叫时段无法判断；第一条在第 %u 行" },
+	{ "the campaign requires consent",
+	  "该外呼任务要求取得同意" },
+	{ "%llu of %llu leads have no consent valid all through %s for campaign '%s' (no record, "
+	  "revoked or expired); the first is on line %u",
+	  "%1$llu / %2$llu 条名单没有对外呼任务“%4$s”在 %3$s 全天有效的同意记录（无记录、已撤回或已过期）；"
+	  "第一条在第 %5$u 行" },
+	{ "%llu of %llu leads have no consent valid all through %s (no record, revoked or expired); "
+	  "the first is on line %u",
+	  "%llu / %llu 条名单没有在 %s 全天有效的同意记录（无记录、已撤回或已过期）；第一条在第 %u 行" },
+	{ "%llu of %llu leads cannot be called at all inside the windows of campaign '%s': in the "
+	  "callee's zone those windows and the permitted hours do not overlap on any day of the "
+	  "week; the first is on line %u",
+	  "%llu / %llu 条名单在外呼任务“%s”的呼叫时段内根本无法拨打：在被叫方时区，这些时段与允许的时段在一周"
+	  "任何一天都没有重叠；第一条在第 %u 行" },
+	{ "the leads were not checked against a do-not-call list; give one with --dnc FILE",
+	  "名单未与拒绝来电名单比对；请用 --dnc FILE 提供" },
+	{ "the leads were not checked for consent; give the consent records with --consent FILE",
+	  "名单未核对同意记录；请用 --consent FILE 提供同意记录" },
+
+	/* report/text.c: the lead-list scrub */
+	{ "lead-list",
+	  "外呼名单" },
+	{ "Leads:    %llu parsed, %llu with a problem: %llu on the do-not-call list, %llu without "
+	  "valid consent, %llu invalid numbers, %llu blocked destinations, %llu of unknown zone, "
+	  "%llu that cannot be called inside the windows\n",
+	  "名单：    已读取 %llu 条，%llu 条有问题：%llu 条在拒绝来电名单中，%llu 条无有效同意，%llu 条号码无效，"
+	  "%llu 条为禁止拨打的目的地，%llu 条时区不明，%llu 条在呼叫时段内无法拨打\n" },
 };
 
 const size_t i18n_zh_cn_count = sizeof(i18n_zh_cn) / sizeof(i18n_zh_cn[0]);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks/lead_scrub.h"
 #include "calllog.h"
 #include "checks/events.h"
 #include "checks/rules.h"
@@ -173,6 +174,39 @@ stats_json(const struct report *r)
 	return o;
 }
 
+/* The lead-list scrub: rows read, and leads per problem (docs/report-schema.md). */
+static json_t *
+leads_json(const struct lead_stats *l)
+{
+	json_t *o = json_object(), *camps = json_object(), *checked = json_object();
+
+	json_object_set_new(o, "files", json_integer((json_int_t)l->files));
+	json_object_set_new(o, "total", json_integer((json_int_t)l->rows));
+	json_object_set_new(o, "parsed", json_integer((json_int_t)l->parsed));
+	json_object_set_new(o, "rejected", json_integer((json_int_t)l->rejected));
+	json_object_set_new(o, "flagged", json_integer((json_int_t)l->flagged));
+	json_object_set_new(o, "dnc", json_integer((json_int_t)l->dnc));
+	json_object_set_new(o, "no_consent", json_integer((json_int_t)l->no_consent));
+	json_object_set_new(o, "invalid_number", json_integer((json_int_t)l->invalid_number));
+	json_object_set_new(o, "blocked", json_integer((json_int_t)l->blocked));
+	json_object_set_new(o, "zone_unknown", json_integer((json_int_t)l->zone_unknown));
+	json_object_set_new(o, "uncallable", json_integer((json_int_t)l->uncallable));
+	json_object_set_new(checked, "dnc", json_boolean(l->dnc_checked));
+	json_object_set_new(checked, "consent", json_boolean(l->consent_checked));
+	json_object_set_new(checked, "calling_hours", json_boolean(l->hours_checked));
+	json_object_set_new(o, "checked", checked);
+	for (size_t k = 0; k < l->ncampaigns; k++) {
+		json_t *name = report_json_string(l->campaigns[k].name);
+
+		json_object_set_new(camps, json_string_value(name), json_pack("{s:I,s:I}",
+		    "no_consent", (json_int_t)l->campaigns[k].no_consent,
+		    "uncallable", (json_int_t)l->campaigns[k].uncallable));
+		json_decref(name);
+	}
+	json_object_set_new(o, "campaigns", camps);
+	return o;
+}
+
 int
 report_json(FILE *out, const struct report *r, struct diag *d)
 {
@@ -221,7 +255,8 @@ report_json(FILE *out, const struct report *r, struct diag *d)
 		}
 		if (in->log_index >= 0)
 			log_counts(o, &r->log->files[in->log_index]);
-		else if (strcmp(in->kind != NULL ? in->kind : "", "number-list") == 0) {
+		else if (strcmp(in->kind != NULL ? in->kind : "", "number-list") == 0 ||
+		    strcmp(in->kind != NULL ? in->kind : "", "lead-list") == 0) {
 			json_object_set_new(o, "rows", json_integer((json_int_t)in->list_rows));
 			json_object_set_new(o, "parsed",
 			    json_integer((json_int_t)(in->list_rows - in->list_rejected)));
@@ -238,8 +273,13 @@ report_json(FILE *out, const struct report *r, struct diag *d)
 		json_array_append_new(inputs, o);
 	}
 	json_object_set_new(root, "inputs", inputs);
-	if (r->events != NULL)
-		json_object_set_new(root, "stats", stats_json(r));
+	if (r->events != NULL || r->leads != NULL) {
+		json_t *stats = r->events != NULL ? stats_json(r) : json_object();
+
+		if (r->leads != NULL)
+			json_object_set_new(stats, "leads", leads_json(r->leads));
+		json_object_set_new(root, "stats", stats);
+	}
 	for (int s = SEV_CRITICAL; s >= SEV_INFO; s--)
 		json_object_set_new(bysev, severity_name(s), json_integer(0));
 	for (size_t i = 0; i < r->findings->n; i++) {

@@ -12,6 +12,7 @@
 
 struct calllog;
 struct event_ctx;
+struct lead_stats;
 struct licence;
 struct profile;
 
@@ -41,6 +42,7 @@ struct report {
 	const struct findings *findings;
 	const struct calllog *log;          /* files read and calls kept */
 	const struct event_ctx *events;     /* NULL when no call log was read */
+	const struct lead_stats *leads;     /* NULL when no lead list was scrubbed */
 	enum severity fail_on;
 	const char *baseline_path;          /* NULL: no baseline */
 	size_t baseline_known;              /* findings the baseline knew, not shown */

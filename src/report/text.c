@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks/lead_scrub.h"
 #include "calllog.h"
 #include "checks/rules.h"
 #include "model.h"
@@ -98,7 +99,7 @@ severity_word(enum severity s)
 /* The kinds of input (JSON "kind" values) as the text report names them. */
 static const char *const kinds[] = {
 	N_("campaign"), N_("call-log"), N_("number-list"), N_("licence"), N_("settings"),
-	N_("mapping"), N_("waivers"),
+	N_("mapping"), N_("waivers"), N_("lead-list"),
 };
 
 static const char *
@@ -154,12 +155,29 @@ header(FILE *out, const struct report *r)
 			fprintf(out, tr("  %-11s %s (%s): %llu rows, %llu parsed, %llu rejected\n"),
 			    kind_label(in->kind), clean(in->path), in->format, (unsigned long long)s->rows,
 			    (unsigned long long)s->parsed, (unsigned long long)s->rejected);
+		} else if (in->skipped == NULL && strcmp(in->kind, "lead-list") == 0) {
+			fprintf(out, tr("  %-11s %s (%s): %llu rows, %llu parsed, %llu rejected\n"),
+			    kind_label(in->kind), clean(in->path), in->format,
+			    (unsigned long long)in->list_rows,
+			    (unsigned long long)(in->list_rows - in->list_rejected),
+			    (unsigned long long)in->list_rejected);
 		} else if (in->skipped == NULL)
 			fprintf(out, tr("  %-11s %s (%s)\n"), kind_label(in->kind), clean(in->path),
 			    in->format);
 		else
 			fprintf(out, tr("  %-11s %s — skipped: %s\n"), tr("skipped"), clean(in->path),
 			    clean(in->skipped));
+	}
+	if (r->leads != NULL) {
+		const struct lead_stats *l = r->leads;
+
+		fprintf(out, tr("Leads:    %llu parsed, %llu with a problem: %llu on the do-not-call "
+		    "list, %llu without valid consent, %llu invalid numbers, %llu blocked destinations, "
+		    "%llu of unknown zone, %llu that cannot be called inside the windows\n"),
+		    (unsigned long long)l->parsed, (unsigned long long)l->flagged,
+		    (unsigned long long)l->dnc, (unsigned long long)l->no_consent,
+		    (unsigned long long)l->invalid_number, (unsigned long long)l->blocked,
+		    (unsigned long long)l->zone_unknown, (unsigned long long)l->uncallable);
 	}
 }
 
