@@ -297,6 +297,50 @@ out:
 	return rc;
 }
 
+/* path with each "name/.." removed, lexically; false when nothing changed. */
+static bool
+collapse(const char *path, char *out, size_t size)
+{
+	const char *seg[256];
+	size_t len[256], n = 0, w = 0;
+	bool changed = false, abs = path[0] == '/';
+
+	for (const char *p = path; *p != '\0';) {
+		size_t k = strcspn(p, "/");
+
+		if (k == 2 && p[0] == '.' && p[1] == '.' && n > 0 &&
+		    !(len[n - 1] == 2 && seg[n - 1][0] == '.' && seg[n - 1][1] == '.')) {
+			n--;
+			changed = true;
+		} else if (k > 0 && !(k == 1 && p[0] == '.')) {
+			if (n == 256)
+				return false;
+			seg[n] = p;
+			len[n++] = k;
+		}
+		p += k;
+		while (*p == '/')
+			p++;
+	}
+	if (!changed || size < 2)
+		return false;
+	out[0] = '\0';
+	if (abs)
+		out[w++] = '/';
+	for (size_t i = 0; i < n; i++) {
+		if (w + len[i] + 2 > size)
+			return false;
+		memcpy(out + w, seg[i], len[i]);
+		w += len[i];
+		if (i + 1 < n)
+			out[w++] = '/';
+	}
+	if (w == 0)
+		out[w++] = '.';
+	out[w] = '\0';
+	return true;
+}
+
 const char *
 fs_cdr_conf_locate(const char *log_path, char *buf, size_t size)
 {
@@ -317,11 +361,18 @@ fs_cdr_conf_locate(const char *log_path, char *buf, size_t size)
 
 	fs_dirname(log_path, dir, sizeof(dir));
 	for (int i = 0; rel[i] != NULL; i++) {
-		struct stat st;
+		struct stat st, lex;
+		char shorter[4096];
 
 		fs_join(dir, rel[i], buf, size);
-		if (stat(buf, &st) == 0 && S_ISREG(st.st_mode))
-			return buf;
+		if (stat(buf, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		/* "log/cdr-csv/../../conf/…" reads better as "conf/…" when both
+		 * name the same file (a symbolic link may make them differ) */
+		if (collapse(buf, shorter, sizeof(shorter)) && stat(shorter, &lex) == 0 &&
+		    lex.st_dev == st.st_dev && lex.st_ino == st.st_ino)
+			snprintf(buf, size, "%s", shorter);
+		return buf;
 	}
 	return NULL;
 }
