@@ -288,9 +288,14 @@ map(struct log_reader *r, const struct text *f, size_t n, struct call *c, const 
 		/* an originate A leg's destination may be an application ("&park()") */
 		struct text callee = val(s, f, n, V_CALLEE_ID_NUMBER);
 
-		if (callee.n == 0 || log_number(r, callee, &c->number, reason) < 0)
-			return -1;
+		if (callee.n > 0 && log_number(r, callee, &c->number, reason) == 0)
+			goto numbered;
+		if (num.n > 0 && num.p[0] == '&')
+			*reason = "destination_number is an application (an originate leg): the "
+			    "template needs ${callee_id_number}";
+		return -1;
 	}
+numbered:
 	cause = val(s, f, n, V_HANGUP_CAUSE);
 	answered = answer != 0 || billsec > 0;
 	if (answered) {
