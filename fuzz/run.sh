@@ -11,7 +11,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${FUZZ_BUILD:-$root/build-fuzz}
 out=${FUZZ_OUT:-$root/fuzz/findings}
-all="asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf"
+all="asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf freeswitch_cdr freeswitch_config"
 
 usage() {
 	echo "usage: fuzz/run.sh TARGET|all SECONDS   (targets: $all)" >&2
