@@ -136,6 +136,20 @@ freeswitch_cdr_sniff(const char *path, const char *head, size_t len, const struc
 	(void)m;
 	if (len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
+	while (p < end && (*p == '\n' || *p == '\r'))
+		p++;
+	/* mod_cdr_csv writes no header, and every row has a date or a UUID: a
+	 * first line without a digit is the header of some other export (a
+	 * generic-csv one built on FreeSWITCH, say) */
+	{
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *q = p;
+
+		while (q < (nl != NULL ? nl : end) && !isdigit((unsigned char)*q))
+			q++;
+		if (q == (nl != NULL ? nl : end))
+			return 0;
+	}
 	for (int i = 0; i < 8 && p < end; i++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		int s;

@@ -314,6 +314,30 @@ class Sniffing(FreeswitchTest):
         self.assertIn(res.rc, (0, 1), res.err)
         self.assertEqual(self.log_input(res.json())["format"], "freeswitch-cdr")
 
+    def test_export_with_a_header_is_not_freeswitch(self):
+        # a contact-centre export built on FreeSWITCH: causes and UUIDs, and a header
+        mapping = self.write("mapping.cfg", """\
+            mapping = {
+              delimiter = ",";
+              columns = { number = "destination_number"; start = "start_stamp"; };
+              time = { format = "%Y-%m-%d %H:%M:%S"; };
+            };
+            """)
+        log = self.write("export.csv",
+                         "uuid,destination_number,start_stamp,hangup_cause\n"
+                         f"{UUID.format(1)},13905710001,2026-03-16 09:02:10,NORMAL_CLEARING\n")
+        res = run("logs", log, "-p", "cn", "-f", "json")
+        self.assert_error(res, "not a recognised format")
+        res = run("logs", log, "-p", "cn", "--mapping", mapping, "-f", "json")
+        self.assertIn(res.rc, (0, 1), res.err)
+        self.assertEqual(self.log_input(res.json())["format"], "generic-csv")
+        # the same rows without the header are FreeSWITCH's
+        log = self.write("cdr-csv/Master.csv",
+                         f"{UUID.format(1)},13905710001,2026-03-16 09:02:10,NORMAL_CLEARING\n")
+        res = run("logs", log, "-p", "cn", "-f", "json")
+        self.assertIn(res.rc, (0, 1), res.err)
+        self.assertEqual(self.log_input(res.json())["format"], "freeswitch-cdr")
+
     def test_freeswitch_sample_is_freeswitch(self):
         path = os.path.join(SAMPLES, "freeswitch", "log", "cdr-csv", "Master.csv")
         i = self.log_input(self.logs(path), path)
