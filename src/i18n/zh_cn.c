@@ -1064,6 +1064,12 @@ const struct i18n_entry i18n_zh_cn[] = {
 	{ "Hold numbers an answering machine took back for the profile's hours, or dial them "
 	  "again only in preview or progressive mode without AMD.",
 	  "对答录机接听过的号码，按合规配置规定的小时数暂缓呼叫，或仅以不启用答录机检测的预览式或渐进式外呼再次拨打。" },
+
+	/* report/text.c, report/html.c: how a log was laid out (freeswitch-cdr's template) */
+	{ "              layout: %s\n",
+	  "              版式：%s\n" },
+	{ "layout: %s",
+	  "版式：%s" },
 };
 
 const size_t i18n_zh_cn_count = sizeof(i18n_zh_cn) / sizeof(i18n_zh_cn[0]);
