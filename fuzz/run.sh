@@ -39,7 +39,8 @@ cmake --build "$build" -j2 --target $bins >/dev/null
 
 dict_of() {
 	case $1 in
-	asterisk_cdr | generic_csv | dnc | consent | csvrec_diff) echo "$root/fuzz/dict/csv.dict" ;;
+	asterisk_cdr | generic_csv | dnc | consent | csvrec_diff | freeswitch_cdr) echo "$root/fuzz/dict/csv.dict" ;;
+	freeswitch_config) echo "$root/fuzz/dict/xml.dict" ;;
 	baseline) echo "$root/fuzz/dict/json.dict" ;;
 	*) echo "$root/fuzz/dict/libconfig.dict" ;;
 	esac
