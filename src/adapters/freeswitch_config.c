@@ -60,28 +60,41 @@ freeswitch_config_sniff(const char *path, const char *head, size_t len, const st
 
 /* The install a file belongs to: conf/autoload_configs/x.xml → the folder
  * above conf (prefix installs), /etc/freeswitch/autoload_configs → freeswitch. */
-static const char *
-install_name(const char *path, struct arena *a)
+static void
+install_dir(const char *path, char *dir, size_t size)
 {
-	char dir[4096], up[4096];
-	const char *base;
+	char up[4096];
 
-	fs_dirname(path, dir, sizeof(dir));
+	fs_dirname(path, dir, size);
 	for (int i = 0; i < 2; i++) {
-		base = strrchr(dir, '/') != NULL ? strrchr(dir, '/') + 1 : dir;
+		const char *base = strrchr(dir, '/') != NULL ? strrchr(dir, '/') + 1 : dir;
+
 		if (strcmp(base, "autoload_configs") != 0 && strcmp(base, "conf") != 0)
 			break;
 		snprintf(up, sizeof(up), "%s", dir);
-		fs_dirname(up, dir, sizeof(dir));
+		fs_dirname(up, dir, size);
 	}
-	if (strcmp(dir, ".") == 0 || strcmp(dir, "/") == 0) {
-		char cwd[4096];
+	if (strcmp(dir, ".") == 0 && getcwd(up, sizeof(up)) != NULL)
+		snprintf(dir, size, "%s", up);
+}
 
-		if (strcmp(dir, ".") == 0 && getcwd(cwd, sizeof(cwd)) != NULL)
-			snprintf(dir, sizeof(dir), "%s", cwd);
-	}
+/* "freeswitch:<folder>"; the whole folder when another install of this
+ * audit has that name already (two copies named freeswitch/, say). */
+static struct campaign *
+install_campaign(struct model *m, const char *path)
+{
+	char dir[4096];
+	const char *base, *name;
+
+	install_dir(path, dir, sizeof(dir));
 	base = strrchr(dir, '/') != NULL && strrchr(dir, '/')[1] != '\0' ? strrchr(dir, '/') + 1 : dir;
-	return arena_printf(a, "freeswitch:%s", base);
+	name = arena_printf(m->arena, "freeswitch:%s", base);
+	for (size_t i = 0; i < m->campaigns.n; i++)
+		if (strcmp(m->campaigns.v[i].name, name) == 0) {
+			name = arena_printf(m->arena, "freeswitch:%s", dir);
+			break;
+		}
+	return model_add_campaign(m, name, path);
 }
 
 /* A whole number in [lo, hi]; 1 read, 0 a $${preprocessor} value we cannot
@@ -100,17 +113,6 @@ int_value(const char *path, const struct xml_node *n, const char *name, const ch
 		return diag_set(d, path, n->line, "%s \"%s\" is not a whole number from %ld to %ld", name,
 		    v, lo, hi);
 	return 1;
-}
-
-static struct campaign *
-install_campaign(struct model *m, const char *path)
-{
-	const char *name = install_name(path, m->arena);
-
-	for (size_t i = 0; i < m->campaigns.n; i++)
-		if (strcmp(m->campaigns.v[i].name, name) == 0)
-			return &m->campaigns.v[i];
-	return model_add_campaign(m, name, arena_strdup(m->arena, path));
 }
 
 static int
@@ -142,10 +144,7 @@ parse_switch(const char *path, const struct xml_node *root, struct model *m, str
 		}
 	}
 	c = install_campaign(m, path);
-	if (c->line[CS_CAMPAIGN] == 0) {
-		c->line[CS_CAMPAIGN] = root->line;
-		c->file[CS_CAMPAIGN] = file;
-	}
+	c->line[CS_CAMPAIGN] = root->line;
 	/* absent or 0: the core keeps its own limit, which is then the setting
 	 * (pointed at <settings>, where it would be written) */
 	c->file[CS_MAX_CHANNELS] = c->file[CS_CALLS_PER_SECOND] = file;

@@ -139,6 +139,19 @@ class SwitchConf(FreeswitchTest):
         res = run("config", path, "-p", "cn")
         self.assert_error(res, f"{path}:2:", "DOCTYPE")
 
+    def test_two_installs_of_one_name_stay_apart(self):
+        for site, sessions in (("a", "3"), ("b", "9")):
+            self.write(f"{site}/freeswitch/conf/autoload_configs/switch.conf.xml",
+                       SWITCH.format(params=f'    <param name="max-sessions" value="{sessions}"/>\n'))
+        res = run("scan", self.tmp, "-p", "cn", "--licence", LICENCE4, "--today", "2026-03-20",
+                  "-f", "json")
+        self.assertIn(res.rc, (0, 1), res.err)
+        found = {f["campaign"]: f["actual"] for f in self.licence_findings(res.json())}
+        b = os.path.join(self.tmp, "b", "freeswitch")
+        self.assertEqual(found, {f"freeswitch:{b}": "9 channels"})
+        names = {f["campaign"] for f in res.json()["findings"] if f["campaign"]}
+        self.assertEqual(names, {"freeswitch:freeswitch", f"freeswitch:{b}"})
+
     def test_real_vanilla_files(self):
         for name in ("switch.conf.xml", "callcenter.conf.xml", "cdr_csv.conf.xml",
                      "mod_callcenter-callcenter.conf.xml"):
