@@ -30,22 +30,37 @@ conf_name(const char *head, size_t len)
 {
 	const char *p = head, *end = head + len;
 
+	/* the root element, after the declaration and comments: a whole
+	 * freeswitch.xml (<document>) holds many and is not read */
 	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
 		const char *gt;
 
+		if ((size_t)(end - p) > 4 && strncmp(p, "<!--", 4) == 0) {
+			const char *q = p + 4;
+
+			while (q + 3 <= end && strncmp(q, "-->", 3) != 0)
+				q++;
+			p = q;
+			continue;
+		}
+		if ((size_t)(end - p) > 1 && (p[1] == '?' || p[1] == '!')) {
+			p++;
+			continue;
+		}
 		if ((size_t)(end - p) > 14 && strncmp(p, "<configuration", 14) == 0 &&
 		    (gt = memchr(p, '>', (size_t)(end - p))) != NULL) {
-			for (int i = 0; known_confs[i] != NULL; i++) {
-				char want[48];
-				size_t n = (size_t)snprintf(want, sizeof(want), "name=\"%s\"", known_confs[i]);
+			for (int i = 0; known_confs[i] != NULL; i++)
+				for (int k = 0; k < 2; k++) {
+					char want[48];
+					size_t n = (size_t)snprintf(want, sizeof(want), k == 0 ? "name=\"%s\"" :
+					    "name='%s'", known_confs[i]);
 
-				for (const char *q = p; q + n <= gt; q++)
-					if (memcmp(q, want, n) == 0)
-						return known_confs[i];
-			}
-			return NULL;
+					for (const char *q = p; q + n <= gt; q++)
+						if (memcmp(q, want, n) == 0)
+							return known_confs[i];
+				}
 		}
-		p++;
+		return NULL;
 	}
 	return NULL;
 }

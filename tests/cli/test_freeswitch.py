@@ -152,6 +152,30 @@ class SwitchConf(FreeswitchTest):
         names = {f["campaign"] for f in res.json()["findings"] if f["campaign"]}
         self.assertEqual(names, {"freeswitch:freeswitch", f"freeswitch:{b}"})
 
+    def test_a_whole_freeswitch_xml_is_not_a_configuration(self):
+        path = self.write("freeswitch.xml", """\
+            <?xml version="1.0"?>
+            <!-- the preprocessed whole, as in log/freeswitch.xml.fsxml -->
+            <document type="freeswitch/xml">
+              <section name="configuration">
+                <configuration name="switch.conf"><settings/></configuration>
+              </section>
+            </document>
+            """)
+        res = run("scan", self.tmp, "-p", "cn", "-f", "json")
+        self.assertIn(res.rc, (0, 1), res.err)
+        got = [i for i in res.json()["inputs"] if i["path"] == path]
+        self.assertEqual(got[0]["status"], "skipped")
+        # a comment and single quotes before the root are fine
+        path = self.write("conf/switch.conf.xml", """\
+            <!-- <configuration name="callcenter.conf"> -->
+            <configuration name='switch.conf'><settings>
+            <param name="max-sessions" value="4"/></settings></configuration>
+            """)
+        res = run("config", path, "-p", "cn", "-f", "json")
+        self.assertIn(res.rc, (0, 1), res.err)
+        self.assertEqual(res.json()["inputs"][0]["format"], "freeswitch-config")
+
     def test_real_vanilla_files(self):
         for name in ("switch.conf.xml", "callcenter.conf.xml", "cdr_csv.conf.xml",
                      "mod_callcenter-callcenter.conf.xml"):
