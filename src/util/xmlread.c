@@ -6,7 +6,9 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util/arena.h"
 #include "util/fsutil.h"
@@ -200,22 +202,36 @@ int
 xml_load(const char *path, struct xml_doc *doc, struct diag *d)
 {
 	FILE *f = fopen(path, "rb");
+	struct stat st;
 	char *buf;
-	size_t n;
+	size_t n, cap;
 	int rc;
 
 	memset(doc, 0, sizeof(*doc));
 	if (f == NULL)
 		return diag_set(d, path, 0, "cannot open: %s", strerror(errno));
 	fs_note_read_file(path);
-	buf = xmalloc(XML_MAX_BYTES + 1);
-	n = fread(buf, 1, XML_MAX_BYTES + 1, f);
+	/* sized by the file, so a small one costs little; the read is capped
+	 * all the same, in case the file grows meanwhile */
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > XML_MAX_BYTES) {
+		fclose(f);
+		return diag_set(d, path, 0, "larger than %u MiB: not a configuration file",
+		    XML_MAX_BYTES >> 20);
+	}
+	cap = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 :
+	    (size_t)XML_MAX_BYTES + 1;
+	buf = xmalloc(cap);
+	n = fread(buf, 1, cap, f);
 	if (ferror(f)) {
 		fclose(f);
 		free(buf);
 		return diag_set(d, path, 0, "cannot read");
 	}
 	fclose(f);
+	if (n == cap && cap <= XML_MAX_BYTES) {
+		free(buf);
+		return diag_set(d, path, 0, "changed while it was read");
+	}
 	rc = xml_parse(path, buf, n, doc, d);
 	free(buf);
 	return rc;
