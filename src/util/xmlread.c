@@ -29,7 +29,38 @@ struct build {
 	size_t nodes;
 	const char *error;     /* why the parse was stopped; NULL = expat's own */
 	int error_line;
+	bool latin1;           /* read as ISO-8859-1: strings go back to the file's bytes */
 };
+
+/* Where expat, told the file is ISO-8859-1, made each byte ≥ 0x80 into two
+ * UTF-8 bytes, the byte itself again (n is at most the input's length). */
+static size_t
+unlatin(char *out, const char *s, size_t n)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c == 0xC2 || c == 0xC3) && i + 1 < n) {
+			out[w++] = (char)(((c & 0x03) << 6) | ((unsigned char)s[i + 1] & 0x3F));
+			i++;
+		} else {
+			out[w++] = (char)c;
+		}
+	}
+	return w;
+}
+
+static const char *
+keep(struct build *b, const char *s)
+{
+	char *p = arena_strdup(b->doc->arena, s);
+
+	if (b->latin1)
+		p[unlatin(p, s, strlen(s))] = '\0';
+	return p;
+}
 
 static void
 stop(struct build *b, const char *why)
@@ -66,14 +97,14 @@ on_start(void *ud, const XML_Char *name, const XML_Char **atts)
 		return;
 	}
 	n = arena_alloc(b->doc->arena, sizeof(*n));
-	n->name = arena_strdup(b->doc->arena, name);
+	n->name = keep(b, name);
 	n->line = (int)XML_GetCurrentLineNumber(b->parser);
 	n->text = "";
 	n->attrs = na > 0 ? arena_alloc(b->doc->arena, na * sizeof(*n->attrs)) : NULL;
 	n->nattrs = na;
 	for (size_t i = 0; i < na; i++) {
-		n->attrs[i].name = arena_strdup(b->doc->arena, atts[2 * i]);
-		n->attrs[i].value = arena_strdup(b->doc->arena, atts[2 * i + 1]);
+		n->attrs[i].name = keep(b, atts[2 * i]);
+		n->attrs[i].value = keep(b, atts[2 * i + 1]);
 	}
 	n->parent = b->cur;
 	if (b->cur == NULL)
@@ -116,8 +147,12 @@ on_text(void *ud, const XML_Char *s, int len)
 	if (b->error != NULL || b->cur == NULL || len <= 0)
 		return;
 	xgrow((void **)&t->p, &t->cap, t->n + (size_t)len, 1);
-	memcpy(t->p + t->n, s, (size_t)len);
-	t->n += (size_t)len;
+	if (b->latin1) {
+		t->n += unlatin(t->p + t->n, s, (size_t)len);
+	} else {
+		memcpy(t->p + t->n, s, (size_t)len);
+		t->n += (size_t)len;
+	}
 }
 
 /* A DTD is where entities are declared: without one, none can expand. */
@@ -160,33 +195,54 @@ mm_realloc(void *p, size_t n)
 	return xrealloc(p, n);
 }
 
-int
-xml_parse(const char *path, const char *buf, size_t len, struct xml_doc *doc, struct diag *d)
+/* Whether buf is UTF-8 (a declared encoding expat knows decides otherwise). */
+static bool
+utf8_ok(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t k = p[i] < 0x80 ? 0 : (p[i] & 0xE0) == 0xC0 ? 1 : (p[i] & 0xF0) == 0xE0 ? 2 :
+		    (p[i] & 0xF8) == 0xF0 ? 3 : 4;
+
+		if (k == 4 || (k > 0 && i + k >= n))
+			return false;
+		for (size_t j = 1; j <= k; j++)
+			if ((p[i + j] & 0xC0) != 0x80)
+				return false;
+		i += k + 1;
+	}
+	return true;
+}
+
+static int
+parse_as(const char *path, const char *buf, size_t len, const char *encoding, struct xml_doc *doc,
+    struct diag *d, enum XML_Error *code)
 {
 	static const XML_Memory_Handling_Suite mm = { mm_malloc, mm_realloc, free };
 	struct build b;
 	int rc = 0;
 
 	memset(doc, 0, sizeof(*doc));
-	if (len > XML_MAX_BYTES)
-		return diag_set(d, path, 0, "larger than %u MiB: not a configuration file",
-		    XML_MAX_BYTES >> 20);
 	memset(&b, 0, sizeof(b));
 	b.doc = doc;
+	b.latin1 = encoding != NULL;
 	doc->arena = arena_new();
-	b.parser = XML_ParserCreate_MM(NULL, &mm, NULL);
+	b.parser = XML_ParserCreate_MM(encoding, &mm, NULL);
 	XML_SetUserData(b.parser, &b);
 	XML_SetElementHandler(b.parser, on_start, on_end);
 	XML_SetCharacterDataHandler(b.parser, on_text);
 	XML_SetStartDoctypeDeclHandler(b.parser, on_doctype);
 	XML_SetEntityDeclHandler(b.parser, on_entity);
 	XML_SetParamEntityParsing(b.parser, XML_PARAM_ENTITY_PARSING_NEVER);
+	*code = XML_ERROR_NONE;
 	if (XML_Parse(b.parser, buf, (int)len, XML_TRUE) != XML_STATUS_OK) {
+		*code = XML_GetErrorCode(b.parser);
 		if (b.error != NULL)
 			rc = diag_set(d, path, b.error_line, "%s", b.error);
 		else
 			rc = diag_set(d, path, (int)XML_GetCurrentLineNumber(b.parser), "not well-formed "
-			    "XML: %s", XML_ErrorString(XML_GetErrorCode(b.parser)));
+			    "XML: %s", XML_ErrorString(*code));
+		if (b.error != NULL)
+			*code = XML_ERROR_NONE; /* refused by us: no second try */
 	} else if (doc->root == NULL) {
 		rc = diag_set(d, path, 0, "no XML element");
 	}
@@ -196,6 +252,27 @@ xml_parse(const char *path, const char *buf, size_t len, struct xml_doc *doc, st
 	if (rc < 0)
 		xml_free(doc);
 	return rc;
+}
+
+int
+xml_parse(const char *path, const char *buf, size_t len, struct xml_doc *doc, struct diag *d)
+{
+	enum XML_Error code;
+
+	memset(doc, 0, sizeof(*doc));
+	if (len > XML_MAX_BYTES)
+		return diag_set(d, path, 0, "larger than %u MiB: not a configuration file",
+		    XML_MAX_BYTES >> 20);
+	if (parse_as(path, buf, len, NULL, doc, d, &code) == 0)
+		return 0;
+	/* FreeSWITCH reads its XML as bytes: a GBK comment, or an encoding
+	 * expat does not know (encoding="GBK"), is fine there. Read such a file
+	 * as ISO-8859-1, which takes any byte, and give the strings back their
+	 * bytes; the settings dialaudit reads are ASCII. */
+	if (code == XML_ERROR_UNKNOWN_ENCODING || code == XML_ERROR_INCORRECT_ENCODING ||
+	    (code == XML_ERROR_INVALID_TOKEN && !utf8_ok((const unsigned char *)buf, len)))
+		return parse_as(path, buf, len, "ISO-8859-1", doc, d, &code);
+	return -1;
 }
 
 int

@@ -130,6 +130,18 @@ class SwitchConf(FreeswitchTest):
         res = run("config", path, "-p", "cn")
         self.assert_error(res, f"{path}:4:", "max-sessions")
 
+    def test_gbk_comment_read_as_bytes(self):
+        # Windows editors save Chinese comments in GBK; FreeSWITCH reads bytes, so do we
+        path = os.path.join(self.tmp, "switch.conf.xml")
+        with open(path, "wb") as f:
+            f.write('<?xml version="1.0" encoding="GBK"?>\n<configuration name="switch.conf">\n'
+                    '<!-- 最大并发 -->\n<settings>\n<param name="max-sessions" value="5"/>\n'
+                    '</settings>\n</configuration>\n'.encode("gbk"))
+        res = run("config", path, "-p", "cn", "--licence", LICENCE4, "-f", "json")
+        self.assertIn(res.rc, (0, 1), res.err)
+        found = self.licence_findings(res.json())
+        self.assertEqual([(f["actual"], f["location"]["line"]) for f in found], [("5 channels", 5)])
+
     def test_hostile_xml_refused(self):
         path = self.write("switch.conf.xml", """\
             <?xml version="1.0"?>

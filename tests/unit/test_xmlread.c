@@ -142,6 +142,40 @@ caps(void **state)
 }
 
 static void
+gbk_read_as_bytes(void **state)
+{
+	struct xml_doc doc;
+	struct diag d;
+	/* "最大" in GBK is D7 EE B4 F3: not UTF-8 */
+	const char *comment = "<configuration name=\"switch.conf\">\n<!-- \xD7\xEE\xB4\xF3 -->\n"
+	    "<settings><param name=\"max-sessions\" value=\"30\"/></settings>\n"
+	    "<t n=\"\xD7\xEE\">a\xB4\xF3" "b</t></configuration>\n";
+	const char *declared = "<?xml version=\"1.0\" encoding=\"GBK\"?>\n<a>\n<b v=\"\xD7\xEE\"/></a>\n";
+
+	(void)state;
+	assert_int_equal(parse(comment, &doc, &d), 0);
+	assert_string_equal(xml_attr(xml_child(xml_child(doc.root, "settings"), "param"), "value"),
+	    "30");
+	assert_int_equal(xml_child(xml_child(doc.root, "settings"), "param")->line, 3);
+	/* the strings keep the file's bytes */
+	assert_string_equal(xml_attr(xml_child(doc.root, "t"), "n"), "\xD7\xEE");
+	assert_string_equal(xml_child(doc.root, "t")->text, "a\xB4\xF3" "b");
+	assert_int_equal(xml_child(doc.root, "t")->text_len, 4);
+	xml_free(&doc);
+	assert_int_equal(parse(declared, &doc, &d), 0);
+	assert_string_equal(xml_attr(xml_child(doc.root, "b"), "v"), "\xD7\xEE");
+	assert_int_equal(xml_child(doc.root, "b")->line, 3);
+	xml_free(&doc);
+	/* UTF-8 stays UTF-8, and a real syntax error is not retried away */
+	assert_int_equal(parse("<a v=\"\xE6\x9C\x80\"/>", &doc, &d), 0);
+	assert_string_equal(xml_attr(doc.root, "v"), "\xE6\x9C\x80");
+	xml_free(&doc);
+	assert_int_equal(parse("<a>\xD7\xEE<</a>", &doc, &d), -1);
+	assert_int_equal(parse("<!DOCTYPE a>\n<a>\xD7</a>", &doc, &d), -1);
+	assert_non_null(strstr(d.message, "DOCTYPE"));
+}
+
+static void
 load_file(void **state)
 {
 	struct xml_doc doc;
@@ -171,6 +205,7 @@ main(void)
 		cmocka_unit_test(malformed_at_its_line),
 		cmocka_unit_test(billion_laughs_refused),
 		cmocka_unit_test(caps),
+		cmocka_unit_test(gbk_read_as_bytes),
 		cmocka_unit_test(load_file),
 	};
 
