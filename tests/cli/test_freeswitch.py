@@ -280,6 +280,15 @@ class CdrTemplates(FreeswitchTest):
         self.assertIn("template 'vip'", i["layout"])
         self.assertIn("named after the account", i["layout"])
 
+    def test_rotated_master_uses_the_default_template(self):
+        root = self.tree(cdr_default="vip", account_files={"Master.csv.2026-03-16-00-00-00": [
+            f'"{UUID.format(1)}","13905710001","2026-03-16 09:02:10","30","NO_ANSWER"']})
+        path = os.path.join(root, "log", "cdr-csv", "Master.csv.2026-03-16-00-00-00")
+        i = self.log_input(self.logs(path))
+        self.assertEqual((i["format"], i["parsed"], i["rejected"]), ("freeswitch-cdr", 1, 0))
+        self.assertIn("template 'vip'", i["layout"])
+        self.assertIn("the default-template at line 3", i["layout"])
+
     def test_template_without_destination_is_an_error(self):
         self.write("fs/conf/autoload_configs/cdr_csv.conf.xml", """\
             <configuration name="cdr_csv.conf">
