@@ -178,7 +178,7 @@ val(const struct fs_state *s, const struct text *f, size_t n, enum var v)
 	return s->col[v] >= 0 && (size_t)s->col[v] < n ? text_trim(f[s->col[v]]) : none;
 }
 
-/* Up to width digits at *p; the number read, or -1. */
+/* From min to max digits at *p; the number they make, or -1. */
 static int
 digits(const char **p, const char *end, int min, int max)
 {
