@@ -289,6 +289,16 @@ class CdrTemplates(FreeswitchTest):
         self.assertIn("template 'vip'", i["layout"])
         self.assertIn("the default-template at line 3", i["layout"])
 
+    def test_unreadable_site_config_stops_the_run(self):
+        conf = self.write("fs/conf/autoload_configs/cdr_csv.conf.xml",
+                          '<configuration name="cdr_csv.conf">\n<templates>\n'
+                          '<template name="x">"${a"</template>\n</templates>\n</configuration>\n')
+        log = self.write("fs/log/cdr-csv/Master.csv", default_row(
+            1, "13905710001", "2026-03-16 09:02:10", "", "2026-03-16 09:02:20", 10, 0,
+            "NO_ANSWER") + "\n")
+        res = run("logs", log, "-p", "cn")
+        self.assert_error(res, f"{conf}:3:", 'template "x"', "closing }")
+
     def test_template_without_destination_is_an_error(self):
         self.write("fs/conf/autoload_configs/cdr_csv.conf.xml", """\
             <configuration name="cdr_csv.conf">
