@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 S=fuzz/seeds
 rm -rf "$S"
-for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf callfile; do
+for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf callfile freeswitch_cdr freeswitch_config asterisk_config; do
 	mkdir -p "$S/$t"
 done
 
@@ -118,3 +118,21 @@ printf '[options]\nmaxcalls = 120 ; at most\nmaxload=>0.9\n;-- block\nx=1\n--; y
 printf '[general]\nenabled = yes\nport = 5038\nbindaddr = 0.0.0.0\n\n[admin]\nsecret = amp111\ndeny=0.0.0.0/0.0.0.0\npermit=127.0.0.1/255.255.255.0\nread = system,call,log\n' \
 	> "$S/astconf/manager.conf"
 echo "seeds: $(find "$S" -type f | wc -l) files, $(du -sk "$S" | cut -f1) KB"
+
+# freeswitch_cdr: the built-in template, unescaped quotes (one running into the
+# next line), a spreadsheet round trip
+cp samples/freeswitch/log/cdr-csv/Master.csv "$S/freeswitch_cdr/outbound.csv"
+cp tests/golden/freeswitch-cdr/no-config-default/Master.csv "$S/freeswitch_cdr/default.csv"
+cp tests/data/freeswitch/excel-master.csv "$S/freeswitch_cdr/spreadsheet.csv"
+cat > "$S/freeswitch_cdr/quotes.csv" <<'X'
+"Bob "the" Smith","1001","13905710002","default","2026-03-16 09:03:10","","2026-03-16 09:03:20","10","0","NO_ANSWER","0b6d3c4e-7d21-4f0a-9a11-5d2e8f0c1a02","", "acct1 ""
+"Bob","1001","13905710005","default","2026-03-16 09:06:10","","2026-03-16 09:06:20","10","0","NO_ANSWER","0b6d3c4e-7d21-4f0a-9a11-5d2e8f0c1a05","", "acct1"
+""","1001","13905710006","default","2026-03-16 09:07:10","2026-03-16 09:07:12","2026-03-16 09:07:20","10","8","NORMAL_CLEARING","0b6d3c4e-7d21-4f0a-9a11-5d2e8f0c1a06","x", "acct1"
+X
+
+# freeswitch_config: the sample install's three files and a hostile one
+for f in switch callcenter cdr_csv; do
+	cp "samples/freeswitch/conf/autoload_configs/$f.conf.xml" "$S/freeswitch_config/$f.xml"
+done
+printf '<!DOCTYPE a [<!ENTITY b "c">]>\n<configuration name="switch.conf">&b;</configuration>\n' \
+	> "$S/freeswitch_config/doctype.xml"

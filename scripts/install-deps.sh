@@ -4,7 +4,7 @@
 # With --test, also what only the test suite needs: Chromium, in which the
 # HTML report is rendered headless, and a CJK font for its zh-CN screenshots.
 set -eu
-PKGS="build-essential cmake pkg-config tzdata python3 time libconfig-dev libpcre2-dev libcsv-dev libcmocka-dev libjansson-dev nettle-dev valgrind python3-jsonschema"
+PKGS="build-essential cmake pkg-config tzdata python3 time libconfig-dev libpcre2-dev libcsv-dev libcmocka-dev libjansson-dev nettle-dev libexpat1-dev valgrind python3-jsonschema"
 if [ "${1:-}" = "--test" ]; then
 	PKGS="$PKGS chromium fonts-wqy-microhei"
 fi

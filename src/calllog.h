@@ -55,6 +55,9 @@ struct call {
 struct log_file_stats {
 	const char *path;
 	const char *format;
+	/* How the adapter laid the file out when a configuration decides it
+	 * (FreeSWITCH's template); NULL = nothing to say. Model arena. */
+	const char *layout;
 	uint64_t rows, parsed, rejected, duplicates;
 	int64_t first, last;  /* time range of parsed calls (UTC), 0 when none */
 	struct reject_example {

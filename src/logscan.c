@@ -216,6 +216,7 @@ unmap_file(char *p, size_t len)
 }
 
 #define RELEASE_STEP (4u << 20)
+#define RECOVER_MAX (64u << 10) /* a longer line is no row a format can rescue */
 
 /*
  * Gives back the pages of [from, to) of the mapped file: the parser never
@@ -257,6 +258,42 @@ struct worker {
 	const struct log_scan_opts *o;/* for progress reports (worker 0 only) */
 };
 
+static void
+keep(struct worker *w, const struct call *c)
+{
+	w->st.parsed++;
+	if (w->st.first == 0 || c->start < w->st.first)
+		w->st.first = c->start;
+	if (c->start > w->st.last)
+		w->st.last = c->start;
+	if (w->run.n == w->run.cap)
+		xgrow((void **)&w->run.v, &w->run.cap, w->run.n + 1, sizeof(*c));
+	w->run.v[w->run.n++] = *c;
+}
+
+/* The format's second chance at a rejected record, from its first line. */
+static int
+recover(struct worker *w, const struct csvrec_result *res, bool csv_bad, uint32_t line,
+    const char **reason)
+{
+	size_t end = res->lines > 1 && res->second_line > res->start ? res->second_line : res->next;
+	struct text t = { w->buf + res->start, 0 };
+	struct call c;
+
+	if (end <= res->start || end - res->start > RECOVER_MAX)
+		return -1;
+	t.n = end - res->start;
+	while (t.n > 0 && (t.p[t.n - 1] == '\n' || t.p[t.n - 1] == '\r'))
+		t.n--;
+	memset(&c, 0, sizeof(c));
+	c.line = line;
+	c.file = w->r.file;
+	if (w->fmt->recover(&w->r, t, csv_bad, &c, reason) != 0)
+		return -1;
+	keep(w, &c);
+	return 0;
+}
+
 /*
  * Parses records starting before w->end. Line numbers are relative (the
  * first line of the chunk is 1) and fixed up after the join, when the
@@ -297,20 +334,19 @@ work(void *arg)
 			c.line = line;
 			c.file = w->r.file;
 			if (w->fmt->row(&w->r, rec.fields, rec.nfields, &c, &reason) == 0) {
-				w->st.parsed++;
-				if (w->st.first == 0 || c.start < w->st.first)
-					w->st.first = c.start;
-				if (c.start > w->st.last)
-					w->st.last = c.start;
-				if (w->run.n == w->run.cap)
-					xgrow((void **)&w->run.v, &w->run.cap, w->run.n + 1, sizeof(c));
-				w->run.v[w->run.n++] = c;
+				keep(w, &c);
 				line += res.lines;
 				pos = res.next;
 				continue;
 			}
 		} else {
 			reason = res.reason;
+		}
+		if (w->fmt->recover != NULL && recover(w, &res, s != CSVREC_OK, line, &reason) == 0) {
+			/* read from its first line alone: go on from the second */
+			line += 1;
+			pos = res.lines > 1 && res.second_line > res.start ? res.second_line : res.next;
+			continue;
 		}
 		log_stats_reject(&w->st, line, reason);
 		/* A bad record that ran over several lines most likely swallowed

@@ -40,6 +40,13 @@ struct log_format {
 	int (*start)(struct log_reader *r, const struct text *f, size_t n, const char **reason);
 	int (*row)(struct log_reader *r, const struct text *f, size_t n, struct call *c,
 	    const char **reason);
+	/* Optional: a second chance for a record that was rejected (csv_bad: the
+	 * CSV reader refused it; otherwise row() did, with *reason): line is
+	 * its first physical line, without the newline. 0 and c filled when the
+	 * format can still read it (FreeSWITCH's unescaped quotes), else -1 with
+	 * *reason kept or replaced. Well-formed rows never come here. */
+	int (*recover)(struct log_reader *r, struct text line, bool csv_bad, struct call *c,
+	    const char **reason);
 };
 
 /* Everything a scan needs besides the file. */

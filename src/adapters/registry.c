@@ -25,6 +25,12 @@ int asterisk_callfile_parse(const char *path, struct model *m, struct diag *d);
 int asterisk_config_sniff(const char *path, const char *head, size_t len,
     const struct model *m);
 int asterisk_config_parse(const char *path, struct model *m, struct diag *d);
+int freeswitch_config_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
+int freeswitch_config_parse(const char *path, struct model *m, struct diag *d);
+int freeswitch_cdr_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
+int freeswitch_cdr_parse(const char *path, struct model *m, struct diag *d);
 
 const struct adapter adapter_table[] = {
 	{ "dialaudit-campaign", KIND_CAMPAIGN, "dialaudit's native campaign settings (libconfig)",
@@ -41,6 +47,12 @@ const struct adapter adapter_table[] = {
 	{ "asterisk-config", KIND_CAMPAIGN, "Asterisk configuration (extensions, asterisk, pjsip, "
 	  "pjsip_wizard, sip, queues, amd, manager, ari, http .conf): one campaign per folder",
 	  asterisk_config_sniff, asterisk_config_parse },
+	{ "freeswitch-config", KIND_CAMPAIGN, "FreeSWITCH switch.conf.xml (max-sessions, "
+	  "sessions-per-second), callcenter.conf.xml and cdr_csv.conf.xml (XML)",
+	  freeswitch_config_sniff, freeswitch_config_parse },
+	{ "freeswitch-cdr", KIND_CALL_LOG, "FreeSWITCH mod_cdr_csv Master.csv, laid out by the "
+	  "site's cdr_csv.conf.xml template (or the default one)", freeswitch_cdr_sniff,
+	  freeswitch_cdr_parse },
 };
 
 const size_t adapter_count = sizeof(adapter_table) / sizeof(adapter_table[0]);

@@ -1179,6 +1179,12 @@ const struct i18n_entry i18n_zh_cn[] = {
 	  "%llu that cannot be called inside the windows\n",
 	  "名单：    已读取 %llu 条，%llu 条有问题：%llu 条在拒绝来电名单中，%llu 条无有效同意，%llu 条号码无效，"
 	  "%llu 条为禁止拨打的目的地，%llu 条时区不明，%llu 条在呼叫时段内无法拨打\n" },
+
+	/* report/text.c, report/html.c: how a log was laid out (freeswitch-cdr's template) */
+	{ "              layout: %s\n",
+	  "              版式：%s\n" },
+	{ "layout: %s",
+	  "版式：%s" },
 };
 
 const size_t i18n_zh_cn_count = sizeof(i18n_zh_cn) / sizeof(i18n_zh_cn[0]);

@@ -451,6 +451,11 @@ logs_block(FILE *out, const struct report *r)
 		    "<td class=\"n%s\">%" PRIu64 "</td><td class=\"n\">%" PRIu64 "</td>"
 		    "<td class=\"nw\">%s</td><td class=\"nw\">%s</td></tr>\n", s->rows, s->parsed, s->rejected > 0 ? " warn" : "",
 		    s->rejected, s->duplicates, first, last);
+		if (s->layout != NULL) {
+			fputs("<tr><td colspan=\"8\" class=\"note\">", out);
+			html_printf(out, tr("layout: %s"), s->layout);
+			fputs("</td></tr>\n", out);
+		}
 		for (size_t k = 0; k < s->nexamples; k++) {
 			fputs("<tr><td colspan=\"8\" class=\"note\">", out);
 			html_printf(out, tr("line %" PRIu32 " rejected: %s"), s->examples[k].line,

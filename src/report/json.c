@@ -136,6 +136,8 @@ log_counts(json_t *o, const struct log_file_stats *s)
 		json_array_append_new(ex, e);
 	}
 	json_object_set_new(o, "rejected_examples", ex);
+	if (s->layout != NULL)
+		json_object_set_new(o, "layout", report_json_text(s->layout));
 }
 
 static json_t *

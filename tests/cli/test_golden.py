@@ -5,8 +5,8 @@
     tests/golden/<adapter>/<case>/expected.json  what the run must give
 
 The binary runs in the case folder with '-f json' added; the report is cut
-down to what an adapter decides (each input's kind, format, status and row
-counts; each finding's rule, severity, place, campaign, key, actual value and
+down to what an adapter decides (each input's kind, format, status, row
+counts and layout; each finding's rule, severity, place, campaign, key, actual value and
 message; the exit status), so a change in any of them fails the case, and
 run-to-run facts (times, sizes, hashes) do not. A line of args that starts
 with '#' is a comment.
@@ -23,7 +23,7 @@ from dialaudit_test import ROOT, run  # noqa: E402
 
 GOLDEN = os.path.join(ROOT, "tests", "golden")
 INPUT_KEYS = ("path", "kind", "format", "status", "reason", "rows", "parsed", "rejected",
-              "duplicates")
+              "duplicates", "layout")
 FINDING_KEYS = ("rule", "severity", "campaign", "key", "actual", "message", "count")
 
 

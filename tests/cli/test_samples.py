@@ -70,7 +70,8 @@ class ScanSamples(CliTestCase):
 
     def test_planted_log_violations_are_found(self):
         # samples/logs/asterisk/make_sample.py says what it planted
-        log = [f for f in self.report["findings"] if f["location"]["path"].endswith("Master.csv")]
+        log = [f for f in self.report["findings"]
+               if f["location"]["path"].endswith("asterisk/Master.csv")]
         self.assertEqual({f["rule"] for f in log},
                          {"calling-hours", "call-frequency", "wait-after-refusal", "caller-id",
                           "dnc-list", "consent", "blocked-destination", "capacity",
@@ -85,10 +86,11 @@ class ScanSamples(CliTestCase):
     def test_log_rows_accounted_for(self):
         logs = [i for i in self.report["inputs"] if i["kind"] == "call-log"]
         self.assertEqual([(i["format"], i["rows"], i["parsed"], i["rejected"]) for i in logs],
-                         [("asterisk-cdr", 301, 300, 1), ("generic-csv", 369, 367, 2)])
+                         [("freeswitch-cdr", 16, 15, 1), ("asterisk-cdr", 301, 300, 1),
+                          ("generic-csv", 369, 367, 2)])
         # and the Asterisk call files: 3 planned calls (one more is a wake-up
         # call to an extension, rejected) and 4 archived attempts
-        self.assertEqual(self.report["stats"]["calls"], 300 + 367 + 7)
+        self.assertEqual(self.report["stats"]["calls"], 15 + 300 + 367 + 7)
 
     def test_asterisk_call_files(self):
         # A call file's schedule is its mtime, which is the checkout time here:
@@ -110,6 +112,28 @@ class ScanSamples(CliTestCase):
                      ("call-frequency", "flash-sale-lead-0417.call", 6, "up to 5"),
                      ("caller-id", "flash-sale-lead-0417.call", 4, "withheld")]:
             self.assertIn(want, got)
+
+    def test_freeswitch_install(self):
+        got = {os.path.relpath(i["path"], SAMPLES): (i["kind"], i["format"], i.get("layout"))
+               for i in self.report["inputs"] if "freeswitch/" in i["path"]}
+        conf = "freeswitch/conf/autoload_configs/"
+        for name in ("switch", "callcenter", "cdr_csv"):
+            self.assertEqual(got[conf + name + ".conf.xml"], ("campaign", "freeswitch-config", None))
+        kind, fmt, layout = got["freeswitch/log/cdr-csv/Master.csv"]
+        self.assertEqual((kind, fmt), ("call-log", "freeswitch-cdr"))
+        self.assertIn("template 'outbound'", layout)
+        self.assertIn("1 row with unescaped quotes", layout)
+        # planted: 21:10 and 07:50:30, a 4th call in 5 min, a row that cannot be split
+        log = [f for f in self.report["findings"]
+               if f["location"]["path"].endswith("freeswitch/log/cdr-csv/Master.csv")]
+        by = {f["rule"]: (f["actual"], f["location"]["line"]) for f in log}
+        self.assertEqual(by["calling-hours"], ("2 of 15 calls", 12))
+        self.assertEqual(by["call-frequency"], ("1 of 15 calls", 9))
+        self.assertEqual(by["input-rejected"], ("1 of 16 rows rejected", 14))
+        # max-sessions 30 is within the licence's 60 channels
+        cap = [f for f in self.findings(self.report, "capacity", "freeswitch:freeswitch")
+               if f["key"] == "max_channels"]
+        self.assertEqual(cap, [])
 
     def test_summary_counts_match_findings(self):
         s = self.report["summary"]
