@@ -3,11 +3,11 @@ import json
 import os
 import unittest
 
-from dialaudit_test import DATA, SAMPLES, CliTestCase, run
+from dialaudit_test import DATA, SAMPLES, SHARED_FORMATS, CliTestCase, run
 
 REAL = os.path.join(DATA, "real", "freeswitch")
-SHARED_MASTER = ("/work/shared/formats/freeswitch/real-samples/"
-                 "Kxingyunliushui-freeswitch_tools/Master.csv")
+SHARED_MASTER = os.path.join(SHARED_FORMATS, "freeswitch", "real-samples",
+                             "Kxingyunliushui-freeswitch_tools", "Master.csv")
 LICENCE4 = os.path.join(DATA, "licences", "b07.cfg")  # channels = 4
 
 SWITCH = """\
