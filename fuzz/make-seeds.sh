@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 S=fuzz/seeds
 rm -rf "$S"
-for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf callfile freeswitch_cdr freeswitch_config asterisk_config; do
+for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf callfile freeswitch_cdr freeswitch_config asterisk_config leads; do
 	mkdir -p "$S/$t"
 done
 
@@ -136,3 +136,36 @@ for f in switch callcenter cdr_csv; do
 done
 printf '<!DOCTYPE a [<!ENTITY b "c">]>\n<configuration name="switch.conf">&b;</configuration>\n' \
 	> "$S/freeswitch_config/doctype.xml"
+
+# asterisk_config: the sample /etc/asterisk, and an ARI, HTTP and chan_sip file
+cp samples/asterisk/etc/*.conf "$S/asterisk_config/"
+cat > "$S/asterisk_config/ari.conf" <<'X'
+[general]
+enabled = yes
+
+[dialer-app]
+type = user
+read_only = no
+password = dial
+X
+cat > "$S/asterisk_config/http.conf" <<'X'
+[general]
+enabled = yes
+bindaddr = 0.0.0.0
+bindport = 8088
+X
+cat > "$S/asterisk_config/sip.conf" <<'X'
+[general]
+context = public
+udpbindaddr = 0.0.0.0
+alwaysauthreject = no
+
+[trunk-out]
+type = peer
+host = sip.example.net
+secret = Rf8-Kq2w-Tz6x-Pn3v
+X
+
+# leads: VICIdial's own lead files, the sample list, and a list export with a header
+cp tests/data/real/vicidial/lead-file-samples/*.txt tests/data/real/vicidial/lead-file-samples/*.csv samples/leads/*.txt "$S/leads/"
+printf 'lead_id\tphone_code\tphone_number\n1\t86\t13800000000\n2\t86\n' > "$S/leads/list-export.tsv"
