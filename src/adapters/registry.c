@@ -19,6 +19,12 @@ int asterisk_cdr_parse(const char *path, struct model *m, struct diag *d);
 int generic_csv_sniff(const char *path, const char *head, size_t len,
     const struct model *m);
 int generic_csv_parse(const char *path, struct model *m, struct diag *d);
+int vicidial_campaigns_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
+int vicidial_campaigns_parse(const char *path, struct model *m, struct diag *d);
+int vicidial_tables_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
+int vicidial_tables_parse(const char *path, struct model *m, struct diag *d);
 
 const struct adapter adapter_table[] = {
 	{ "dialaudit-campaign", KIND_CAMPAIGN, "dialaudit's native campaign settings (libconfig)",
@@ -27,6 +33,12 @@ const struct adapter adapter_table[] = {
 	  native_licence_sniff, native_licence_parse },
 	{ "asterisk-cdr", KIND_CALL_LOG, "Asterisk cdr_csv Master.csv (16-21 columns) and cdr_custom "
 	  "CSV with a header", asterisk_cdr_sniff, asterisk_cdr_parse },
+	{ "vicidial-campaigns", KIND_CAMPAIGN, "VICIdial vicidial_campaigns exported as CSV or tab "
+	  "text with a header, or a mysqldump (call times and statuses beside it are read too)",
+	  vicidial_campaigns_sniff, vicidial_campaigns_parse },
+	{ "vicidial-tables", KIND_CAMPAIGN, "VICIdial vicidial_call_times, vicidial_state_call_times, "
+	  "vicidial_statuses and vicidial_campaign_statuses exports (read by the campaigns and logs "
+	  "beside them)", vicidial_tables_sniff, vicidial_tables_parse },
 	{ "generic-csv", KIND_CALL_LOG, "any CSV call log with a header, read through --mapping FILE "
 	  "(docs/mapping-format.md)", generic_csv_sniff, generic_csv_parse },
 };
