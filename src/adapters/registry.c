@@ -25,6 +25,8 @@ int vicidial_campaigns_parse(const char *path, struct model *m, struct diag *d);
 int vicidial_tables_sniff(const char *path, const char *head, size_t len,
     const struct model *m);
 int vicidial_tables_parse(const char *path, struct model *m, struct diag *d);
+int vicidial_log_sniff(const char *path, const char *head, size_t len, const struct model *m);
+int vicidial_log_parse(const char *path, struct model *m, struct diag *d);
 
 const struct adapter adapter_table[] = {
 	{ "dialaudit-campaign", KIND_CAMPAIGN, "dialaudit's native campaign settings (libconfig)",
@@ -39,6 +41,9 @@ const struct adapter adapter_table[] = {
 	{ "vicidial-tables", KIND_CAMPAIGN, "VICIdial vicidial_call_times, vicidial_state_call_times, "
 	  "vicidial_statuses and vicidial_campaign_statuses exports (read by the campaigns and logs "
 	  "beside them)", vicidial_tables_sniff, vicidial_tables_parse },
+	{ "vicidial-log", KIND_CALL_LOG, "VICIdial vicidial_log (or the Export Calls Report) as CSV or "
+	  "tab text with a header, or a mysqldump; statuses classified by their flags",
+	  vicidial_log_sniff, vicidial_log_parse },
 	{ "generic-csv", KIND_CALL_LOG, "any CSV call log with a header, read through --mapping FILE "
 	  "(docs/mapping-format.md)", generic_csv_sniff, generic_csv_parse },
 };

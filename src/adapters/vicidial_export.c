@@ -46,6 +46,7 @@ struct reader {
 	size_t ntables, tables_cap;
 	char *list[VX_MAX_COLS]; /* an INSERT's own column list */
 	size_t nlist;
+	const char *const *only; /* the tables whose INSERTs are read; NULL = all */
 	bool builtin; /* reading the built-in schema itself */
 	bool stop;    /* fn asked to stop */
 };
@@ -913,6 +914,14 @@ parse_insert(struct reader *r)
 		return -1;
 named:
 	list_free(r);
+	if (r->only != NULL) {
+		bool wanted = false;
+
+		for (size_t i = 0; r->only[i] != NULL; i++)
+			wanted |= strcasecmp(r->only[i], table) == 0;
+		if (!wanted)
+			return skip_statement(r);
+	}
 	c = space(r);
 	if (c == SKIP_FAILED)
 		return -1;
@@ -1084,12 +1093,14 @@ reader_free(struct reader *r)
 }
 
 static int
-read_with(const char *path, FILE *f, const char *table, vx_row_fn fn, void *ctx, struct diag *d)
+read_with(const char *path, FILE *f, const char *table, const char *const *only, vx_row_fn fn,
+    void *ctx, struct diag *d)
 {
 	struct reader r;
 	int rc;
 
 	memset(&r, 0, sizeof(r));
+	r.only = only;
 	r.path = path;
 	r.table = table;
 	r.fn = fn;
@@ -1103,12 +1114,19 @@ read_with(const char *path, FILE *f, const char *table, vx_row_fn fn, void *ctx,
 int
 vx_read_file(const char *path, const char *table, vx_row_fn fn, void *ctx, struct diag *d)
 {
+	return vx_read_file_only(path, table, NULL, fn, ctx, d);
+}
+
+int
+vx_read_file_only(const char *path, const char *table, const char *const *only, vx_row_fn fn,
+    void *ctx, struct diag *d)
+{
 	FILE *f = fopen(path, "rb");
 	int rc;
 
 	if (f == NULL)
 		return diag_set(d, path, 0, "cannot open: %s", strerror(errno));
-	rc = read_with(path, f, table, fn, ctx, d);
+	rc = read_with(path, f, table, only, fn, ctx, d);
 	fclose(f);
 	return rc;
 }
@@ -1125,7 +1143,7 @@ vx_read_mem(const char *name, const char *buf, size_t len, const char *table, vx
 	f = fmemopen((void *)buf, len, "r");
 	if (f == NULL)
 		return diag_set(d, name, 0, "cannot read: %s", strerror(errno));
-	rc = read_with(name, f, table, fn, ctx, d);
+	rc = read_with(name, f, table, NULL, fn, ctx, d);
 	fclose(f);
 	return rc;
 }

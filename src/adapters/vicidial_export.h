@@ -58,6 +58,10 @@ enum vx_form vx_detect(const char *head, size_t len);
  * file:line on a syntax error or a dump that ends inside a statement.
  */
 int vx_read_file(const char *path, const char *table, vx_row_fn fn, void *ctx, struct diag *d);
+/* The same, passing over the INSERTs of a dump into tables not in only
+ * (NULL-terminated): a quick first pass over a large dump. */
+int vx_read_file_only(const char *path, const char *table, const char *const *only, vx_row_fn fn,
+    void *ctx, struct diag *d);
 /* The same over a buffer; name is used in diagnostics and rows. */
 int vx_read_mem(const char *name, const char *buf, size_t len, const char *table, vx_row_fn fn,
     void *ctx, struct diag *d);

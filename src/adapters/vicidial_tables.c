@@ -23,7 +23,7 @@ static const char builtin_name[] = "built-in VICIdial defaults";
 static const char *const day_names[8] = { "default", "sunday", "monday", "tuesday", "wednesday",
 	"thursday", "friday", "saturday" };
 
-static const char *const lookup_tables[] = { "vicidial_call_times", "vicidial_state_call_times",
+const char *const vd_lookup_tables[] = { "vicidial_call_times", "vicidial_state_call_times",
 	"vicidial_statuses", "vicidial_campaign_statuses", NULL };
 
 static void
@@ -162,8 +162,8 @@ vd_tables_row(struct vd_tables *t, const struct vx_row *row, struct diag *d)
 {
 	int which = -1;
 
-	for (int i = 0; lookup_tables[i] != NULL; i++)
-		if (strcasecmp(row->table, lookup_tables[i]) == 0)
+	for (int i = 0; vd_lookup_tables[i] != NULL; i++)
+		if (strcasecmp(row->table, vd_lookup_tables[i]) == 0)
 			which = i;
 	if (which < 0)
 		return 0;
@@ -258,12 +258,12 @@ vd_is_lookup_export(const char *path, const char *head, size_t len)
 	unsigned mask;
 
 	if (vx_detect(head, len) == VX_SQL)
-		return vx_dump_tables(path, BESIDE_DUMP_SCAN, lookup_tables, &mask) == 0 && mask != 0;
+		return vx_dump_tables(path, BESIDE_DUMP_SCAN, vd_lookup_tables, &mask) == 0 && mask != 0;
 	tb = vd_text_table(head, len);
 	if (tb == NULL)
 		return false;
-	for (int i = 0; lookup_tables[i] != NULL; i++)
-		if (strcmp(tb, lookup_tables[i]) == 0)
+	for (int i = 0; vd_lookup_tables[i] != NULL; i++)
+		if (strcmp(tb, vd_lookup_tables[i]) == 0)
 			return true;
 	return false;
 }
@@ -501,4 +501,10 @@ vd_classify(const struct vd_status *s, const char *code, size_t len)
 	if (s->unworkable)
 		return VD_FAILED;
 	return VD_UNKNOWN;
+}
+
+int
+vd_tables_load_dump(struct vd_tables *t, const char *path, struct diag *d)
+{
+	return vx_read_file_only(path, NULL, vd_lookup_tables, take_row, t, d);
 }

@@ -54,6 +54,9 @@ struct vd_tables {
 	size_t npaths;
 };
 
+/* The tables kept here: call times, state call times, statuses, campaign statuses. */
+extern const char *const vd_lookup_tables[];
+
 /* The tables with VICIdial's default rows (from MySQL_AST_CREATE_tables.sql). */
 void vd_tables_init(struct vd_tables *t);
 void vd_tables_free(struct vd_tables *t);
@@ -77,6 +80,9 @@ bool vd_is_lookup_export(const char *path, const char *head, size_t len);
  * own rows beside it. A file that is not such an export is passed over.
  */
 int vd_tables_load_beside(struct vd_tables *t, const char *path, struct diag *d);
+
+/* The rows of those tables in a dump (its other INSERTs passed over). */
+int vd_tables_load_dump(struct vd_tables *t, const char *path, struct diag *d);
 
 const struct vd_call_time *vd_call_time_find(const struct vd_tables *t, const char *id,
     bool state);
