@@ -345,16 +345,43 @@ out:
 
 /* ---- vicidial-tables: call times and statuses on their own --------------- */
 
+/* The carrier and drop logs the vicidial-log adapter joins to the log beside them. */
+static bool
+is_side_log(const char *path, const char *head, size_t len)
+{
+	static const char *const side[] = { "vicidial_carrier_log", "vicidial_drop_log", NULL };
+	unsigned mask;
+	const char *nl = memchr(head, '\n', len);
+	size_t line = nl != NULL ? (size_t)(nl - head) : len;
+	char first[1024];
+
+	if (vx_detect(head, len) == VX_SQL)
+		return vx_dump_tables(path, DUMP_SNIFF, main_tables, &mask) == 0 && mask == 0 &&
+		    vx_dump_tables(path, DUMP_SNIFF, side, &mask) == 0 && mask != 0;
+	snprintf(first, sizeof(first), "%.*s", (int)(line < sizeof(first) ? line : sizeof(first) - 1),
+	    head);
+	return strstr(first, "uniqueid") != NULL && (strstr(first, "drop_date") != NULL ||
+	    (strstr(first, "dialstatus") != NULL && strstr(first, "dial_time") != NULL &&
+	    strstr(first, "call_date") != NULL && strstr(first, "phone_number") == NULL));
+}
+
 int
 vicidial_tables_sniff(const char *path, const char *head, size_t len, const struct model *m)
 {
+	unsigned mask;
+
 	(void)m;
-	return vd_is_lookup_export(path, head, len) ? 80 : 0;
+	/* a dump of the campaigns or the log belongs to those adapters */
+	if (vx_detect(head, len) == VX_SQL &&
+	    (vx_dump_tables(path, DUMP_SNIFF, main_tables, &mask) != 0 || mask != 0))
+		return 0;
+	return vd_is_lookup_export(path, head, len) || is_side_log(path, head, len) ? 80 : 0;
 }
 
 static int
 check_row(void *ctx, const struct vx_row *row, struct diag *d)
 {
+	/* carrier and drop rows are checked by the log adapter that joins them */
 	return vd_tables_row(ctx, row, d) < 0 ? -1 : 0;
 }
 

@@ -1,5 +1,6 @@
 /* vicidial-log: vicidial_log exports (CSV or tab text with a header, or a mysqldump) as calls. */
 #include <ctype.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,136 @@ static const char *const col_names[L__COUNT] = {
 };
 
 static const char *const log_tables[] = { "vicidial_log", "vicidial_log_archive", NULL };
+/* what a first pass over a dump (and the exports beside a log) collect */
+static const char *const side_tables[] = { "vicidial_call_times", "vicidial_state_call_times",
+	"vicidial_statuses", "vicidial_campaign_statuses", "vicidial_carrier_log",
+	"vicidial_drop_log", NULL };
+
+/* The carrier's timing and the drop log, keyed by uniqueid. */
+struct side {
+	uint64_t key;
+	uint32_t ring;    /* dial_time - answered_time; UINT32_MAX = no carrier row */
+	bool dropped;     /* in vicidial_drop_log */
+};
+
+struct vlog_state {
+	struct vd_tables tables;
+	struct side *side;
+	size_t nside, side_cap;
+	bool sorted;
+	const char *path; /* of the log, so a carrier log in it is not read twice */
+};
+
+static uint64_t
+key_of(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+	return h | 1; /* 0 never stands for a key */
+}
+
+static int
+cmp_side(const void *a, const void *b)
+{
+	uint64_t x = ((const struct side *)a)->key, y = ((const struct side *)b)->key;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sorted, and entries of one uniqueid merged (a carrier row and a drop row). */
+static void
+side_finish(struct vlog_state *st)
+{
+	size_t w = 0;
+
+	if (st->nside > 1)
+		qsort(st->side, st->nside, sizeof(*st->side), cmp_side);
+	for (size_t i = 0; i < st->nside; i++) {
+		if (w > 0 && st->side[w - 1].key == st->side[i].key) {
+			st->side[w - 1].dropped |= st->side[i].dropped;
+			if (st->side[i].ring != UINT32_MAX)
+				st->side[w - 1].ring = st->side[i].ring;
+			continue;
+		}
+		st->side[w++] = st->side[i];
+	}
+	st->nside = w;
+	st->sorted = true;
+}
+
+static const struct side *
+side_find(const struct vlog_state *st, struct text uniqueid)
+{
+	uint64_t k;
+	size_t lo = 0, hi = st->nside;
+
+	if (uniqueid.n == 0 || st->nside == 0)
+		return NULL;
+	k = key_of(uniqueid.p, uniqueid.n);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (st->side[mid].key == k)
+			return &st->side[mid];
+		if (st->side[mid].key < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static bool
+value_uint(const struct vx_value *v, uint32_t *out)
+{
+	struct text t;
+
+	if (v == NULL || v->null)
+		return false;
+	t.p = v->p;
+	t.n = v->n;
+	return log_uint(t, out) == 0;
+}
+
+/* A carrier-log or drop-log row; 0 when the row is of neither table. */
+static int
+side_row(struct vlog_state *st, const struct vx_row *row)
+{
+	bool carrier = strcasecmp(row->table, "vicidial_carrier_log") == 0;
+	const struct vx_value *u;
+	uint32_t dial, answered;
+	struct side e;
+
+	if (!carrier && strcasecmp(row->table, "vicidial_drop_log") != 0)
+		return 0;
+	if (row->bad != NULL || (u = vx_get(row, "uniqueid")) == NULL || u->null || u->n == 0)
+		return 1; /* nothing to join on: the log's own row stands */
+	e.key = key_of(u->p, u->n);
+	e.ring = UINT32_MAX;
+	e.dropped = !carrier;
+	if (carrier) {
+		if (!value_uint(vx_get(row, "dial_time"), &dial) ||
+		    !value_uint(vx_get(row, "answered_time"), &answered) || answered > dial)
+			return 1;
+		e.ring = dial - answered;
+	}
+	xgrow((void **)&st->side, &st->side_cap, st->nside + 1, sizeof(*st->side));
+	st->side[st->nside++] = e;
+	st->sorted = false;
+	return 1;
+}
+
+static int
+side_take(void *ctx, const struct vx_row *row, struct diag *d)
+{
+	struct vlog_state *st = ctx;
+
+	if (side_row(st, row))
+		return 0;
+	return vd_tables_row(&st->tables, row, d) < 0 ? -1 : 0;
+}
 
 int
 vicidial_log_sniff(const char *path, const char *head, size_t len, const struct model *m)
@@ -86,7 +217,9 @@ no_agent(struct text user)
 static int
 vlog_row(struct log_reader *r, const struct text *f, size_t n, struct call *c, const char **reason)
 {
-	const struct vd_tables *t = r->state;
+	const struct vlog_state *vs = r->state;
+	const struct vd_tables *t = &vs->tables;
+	const struct side *side;
 	const int *cols = r->cols;
 	struct text epoch = col(f, n, cols, L_START_EPOCH), num, code, status, camp, user;
 	char raw[64];
@@ -184,6 +317,16 @@ vlog_row(struct log_reader *r, const struct text *f, size_t n, struct call *c, c
 	if (log_uint(col(f, n, cols, L_DIAL_TIME), &dial) == 0 &&
 	    log_uint(col(f, n, cols, L_ANSWERED_TIME), &answered) == 0 && dial >= answered)
 		c->ring = dial - answered;
+	/* the carrier log and the drop log, joined on uniqueid */
+	if ((side = side_find(vs, col(f, n, cols, L_UNIQUEID))) != NULL) {
+		if (side->ring != UINT32_MAX)
+			c->ring = side->ring;
+		if (side->dropped && !(c->flags & CALL_ABANDONED)) {
+			c->disposition = DISP_ABANDONED;
+			c->flags = (uint8_t)((c->flags | CALL_ANSWERED | CALL_LIVE | CALL_ABANDONED) &
+			    ~CALL_AGENT);
+		}
+	}
 	c->campaign = log_intern_campaign(r, camp);
 	c->link = log_hash(col(f, n, cols, L_UNIQUEID));
 	return 0;
@@ -268,7 +411,7 @@ dump_row(void *ctx, const struct vx_row *row, struct diag *d)
 }
 
 static int
-parse_dump(const char *path, struct model *m, const struct vd_tables *t, struct diag *d)
+parse_dump(const char *path, struct model *m, const struct vlog_state *t, struct diag *d)
 {
 	struct dump x;
 	struct calllog *log = &m->log;
@@ -299,10 +442,83 @@ parse_dump(const char *path, struct model *m, const struct vd_tables *t, struct 
 	return 0;
 }
 
+/* Whether the first line of head names every column of cols (whole fields). */
+static bool
+header_all(const char *head, size_t len, const char *const *cols)
+{
+	const char *end = memchr(head, '\n', len);
+
+	if (end == NULL)
+		end = head + len;
+	for (int i = 0; cols[i] != NULL; i++) {
+		size_t n = strlen(cols[i]);
+		bool found = false;
+
+		for (const char *p = head; p + n <= end && !found; p++)
+			found = strncasecmp(p, cols[i], n) == 0 &&
+			    (p == head || strchr(",\t\"`", p[-1]) != NULL) &&
+			    (p + n == end || strchr(",\t\"`\r", p[n]) != NULL);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* Carrier and drop logs exported beside the log (CSV or tab with a header). */
+static int
+load_side_beside(struct vlog_state *st, const char *path, struct diag *d)
+{
+	static const char *const cols_carrier[] = { "uniqueid", "dialstatus", "dial_time", NULL };
+	static const char *const cols_drop[] = { "uniqueid", "drop_date", NULL };
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	struct dirent *e;
+	DIR *dp;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	snprintf(dir, sizeof(dir), "%.*s", slash == NULL ? 1 : slash == path ? 1 : (int)(slash - path),
+	    slash == NULL ? "." : path);
+	if ((dp = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(dp)) != NULL && n < 4096) {
+		if (e->d_name[0] == '.')
+			continue;
+		xgrow((void **)&names, &cap, n + 1, sizeof(*names));
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(dp);
+	for (size_t i = 0; i < n; i++) {
+		char full[8192], head[4096];
+		const char *table = NULL;
+		ssize_t len;
+		int fd;
+
+		snprintf(full, sizeof(full), "%s/%s", dir, names[i]);
+		if (rc < 0 || (fd = open(full, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
+			continue;
+		len = read(fd, head, sizeof(head));
+		close(fd);
+		if (len <= 0 || vx_detect(head, (size_t)len) == VX_SQL)
+			continue;
+		if (header_all(head, (size_t)len, cols_carrier))
+			table = "vicidial_carrier_log";
+		else if (header_all(head, (size_t)len, cols_drop))
+			table = "vicidial_drop_log";
+		if (table != NULL && vx_read_file(full, table, side_take, st, d) < 0)
+			rc = -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
 int
 vicidial_log_parse(const char *path, struct model *m, struct diag *d)
 {
-	struct vd_tables t;
+	struct vlog_state st;
 	struct log_scan_opts o = m->log_opts;
 	char head[4096];
 	ssize_t len;
@@ -316,21 +532,25 @@ vicidial_log_parse(const char *path, struct model *m, struct diag *d)
 	if (len < 0)
 		return diag_set(d, path, 0, "cannot read");
 	form = vx_detect(head, (size_t)len);
-	vd_tables_init(&t);
-	/* the site's statuses: beside the log, then in the dump itself (where
-	 * mysqldump writes vicidial_statuses after vicidial_log) */
-	if (vd_tables_load_beside(&t, path, d) < 0 ||
-	    (form == VX_SQL && vd_tables_load_dump(&t, path, d) < 0))
+	memset(&st, 0, sizeof(st));
+	st.path = path;
+	vd_tables_init(&st.tables);
+	/* the site's statuses, carrier and drop logs: beside the log, then in
+	 * the dump itself (mysqldump writes vicidial_statuses after vicidial_log) */
+	if (vd_tables_load_beside(&st.tables, path, d) < 0 || load_side_beside(&st, path, d) < 0 ||
+	    (form == VX_SQL && vx_read_file_only(path, NULL, side_tables, side_take, &st, d) < 0))
 		goto out;
+	side_finish(&st);
 	if (form == VX_SQL) {
-		rc = parse_dump(path, m, &t, d);
+		rc = parse_dump(path, m, &st, d);
 	} else {
-		o.format_state = &t;
+		o.format_state = &st;
 		rc = logscan_file(path, form == VX_TAB ? &vlog_tab : &vlog_csv, &o, &m->log, d);
 		if (rc == 0) /* the caller ID is in vicidial_dial_log, not here */
 			m->log.files[m->log.nfiles - 1].no_caller_ids = true;
 	}
 out:
-	vd_tables_free(&t);
+	vd_tables_free(&st.tables);
+	free(st.side);
 	return rc;
 }
