@@ -19,6 +19,7 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
+#include "adapters/adapter.h"
 #include "audit.h"
 #include "baseline.h"
 #include "calendar.h"
@@ -404,9 +405,20 @@ parse_options(struct cli *c, int argc, char **argv, unsigned allowed)
 				c->log_format = "asterisk-cdr";
 			} else if (strcmp(optarg, "generic") == 0 || strcmp(optarg, "generic-csv") == 0) {
 				c->log_format = "generic-csv";
+			} else if (adapter_find(optarg) != NULL &&
+			    adapter_find(optarg)->kind == KIND_CALL_LOG) {
+				c->log_format = adapter_find(optarg)->name;
 			} else {
-				return usage_error(c->command, "--log-format '%s': expected auto, "
-				    "asterisk-cdr or generic-csv", optarg), -2;
+				/* every call-log adapter of the table, so a new one is listed */
+				char msg[1024];
+				size_t used = (size_t)snprintf(msg, sizeof(msg), "--log-format '%.200s': "
+				    "expected auto", optarg);
+
+				for (size_t i = 0; i < adapter_count && used < sizeof(msg); i++)
+					if (adapter_table[i].kind == KIND_CALL_LOG)
+						used += (size_t)snprintf(msg + used, sizeof(msg) - used, ", %s",
+						    adapter_table[i].name);
+				return usage_error(c->command, "%s", msg), -2;
 			}
 			break;
 		case OPT_LOG_TZ:

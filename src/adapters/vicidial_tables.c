@@ -26,6 +26,20 @@ static const char *const day_names[8] = { "default", "sunday", "monday", "tuesda
 const char *const vd_lookup_tables[] = { "vicidial_call_times", "vicidial_state_call_times",
 	"vicidial_statuses", "vicidial_campaign_statuses", NULL };
 
+/* A copy of path that lives as long as the tables (rows point at it). */
+static const char *
+stable_path(struct vd_tables *t, const char *path)
+{
+	if (path == builtin_name)
+		return NULL;
+	for (size_t i = 0; i < t->npaths; i++)
+		if (strcmp(t->paths[i], path) == 0)
+			return t->paths[i];
+	t->paths = xrealloc(t->paths, sizeof(*t->paths) * (t->npaths + 1));
+	t->paths[t->npaths] = xstrdup(path);
+	return t->paths[t->npaths++];
+}
+
 static void
 copy_text(char *dst, size_t size, const struct vx_value *v)
 {
@@ -95,7 +109,7 @@ add_call_time(struct vd_tables *t, const struct vx_row *row, bool state, struct 
 	else
 		ct.state_ids = dup_value(vx_get(row, "ct_state_call_times"));
 	ct.id = xstrndup(id->p, id->n);
-	ct.path = row->path == builtin_name ? NULL : row->path;
+	ct.path = stable_path(t, row->path);
 	ct.line = row->line;
 	for (size_t i = 0; i < t->nct; i++)
 		if (t->ct[i].state == state && strcmp(t->ct[i].id, ct.id) == 0) {
@@ -135,7 +149,7 @@ add_status(struct vd_tables *t, const struct vx_row *row, bool campaign, struct 
 	s.callback = flag(row, "scheduled_callback");
 	s.completed = flag(row, "completed");
 	s.machine = flag(row, "answering_machine");
-	s.path = row->path == builtin_name ? NULL : row->path;
+	s.path = stable_path(t, row->path);
 	s.line = row->line;
 	if (campaign) {
 		const struct vx_value *c = vx_get(row, "campaign_id");
@@ -325,12 +339,8 @@ vd_tables_load_beside(struct vd_tables *t, const char *path, struct diag *d)
 		close(fd);
 		if (len <= 0 || !vd_is_lookup_export(full, head, (size_t)len))
 			continue;
-		if (vx_read_file(full, vd_text_table(head, (size_t)len), take_row, t, d) < 0) {
+		if (vx_read_file(full, vd_text_table(head, (size_t)len), take_row, t, d) < 0)
 			rc = -1;
-			continue;
-		}
-		t->paths = xrealloc(t->paths, sizeof(*t->paths) * (t->npaths + 1));
-		t->paths[t->npaths++] = xstrdup(full);
 	}
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);

@@ -50,7 +50,7 @@ struct vd_tables {
 	size_t nct, ct_cap;
 	struct vd_status *st;
 	size_t nst, st_cap;
-	char **paths;       /* exports read, owned */
+	char **paths;       /* the exports rows came from, owned */
 	size_t npaths;
 };
 
