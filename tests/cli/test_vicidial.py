@@ -219,6 +219,20 @@ class Logs(CliTestCase):
         self.assert_error(res, "x.txt:1", "header")
 
 
+class GeneratedSchema(unittest.TestCase):
+    def test_builtin_schema_is_the_sql_files(self):
+        # src/adapters/vicidial_schema.c is generated from the SQL file, never edited
+        import subprocess
+        import sys
+        root = os.path.join(DATA, "..", "..")
+        out = subprocess.run([sys.executable, os.path.join(root, "scripts", "vicidial_schema.py"),
+                              os.path.join(DATA, "real", "vicidial",
+                                           "MySQL_AST_CREATE_tables.sql")],
+                             capture_output=True, text=True, check=True).stdout
+        with open(os.path.join(root, "src", "adapters", "vicidial_schema.c")) as f:
+            self.assertEqual(out, f.read())
+
+
 class RealSchema(CliTestCase):
     SQL = os.path.join(DATA, "real", "vicidial", "MySQL_AST_CREATE_tables.sql")
 
