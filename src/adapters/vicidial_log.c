@@ -23,6 +23,7 @@ enum col {
 	L_UNIQUEID, L_CAMPAIGN_ID, L_CALL_DATE, L_START_EPOCH, L_END_EPOCH, L_LENGTH, L_STATUS,
 	L_PHONE_CODE, L_PHONE_NUMBER, L_PHONE_DIALED, L_USER, L_TERM_REASON, L_DIAL_TIME,
 	L_ANSWERED_TIME, L_DIALSTATUS, L__COUNT,
+	L_NFIELDS = 31, /* r->cols slot holding the header's field count (0: a dump row) */
 };
 
 /* vicidial_log's columns, and those of the Export Calls Report (EXTENDED adds the carrier's). */
@@ -195,6 +196,7 @@ vlog_start(struct log_reader *r, const struct text *f, size_t n, const char **re
 		*reason = "its header names no call_date, status or phone_number column";
 		return -1;
 	}
+	r->cols[L_NFIELDS] = (int)n;
 	r->has_header = true;
 	return 1;
 }
@@ -228,6 +230,13 @@ vlog_row(struct log_reader *r, const struct text *f, size_t n, struct call *c, c
 	enum vd_class cls;
 	bool has_len;
 
+	/* a row with more or fewer fields than the header is shifted: its
+	 * columns cannot be trusted */
+	if (cols[L_NFIELDS] > 0 && (size_t)cols[L_NFIELDS] != n) {
+		*reason = n > (size_t)cols[L_NFIELDS] ? "more fields than the header names" :
+		    "fewer fields than the header names";
+		return -1;
+	}
 	/* start_epoch carries no zone; call_date is the server's wall clock */
 	if (epoch.n > 0 && !text_eq(epoch, "0") && !text_eq(epoch, "NULL")) {
 		if (log_time(r, epoch, &c->start, reason) < 0)
@@ -240,8 +249,10 @@ vlog_row(struct log_reader *r, const struct text *f, size_t n, struct call *c, c
 		struct text e = col(f, n, cols, L_END_EPOCH);
 		int64_t end;
 
-		if (e.n > 0 && !text_eq(e, "0") && log_time(r, e, &end, reason) == 0 && end >= c->start)
+		if (e.n > 0 && !text_eq(e, "0") && log_time(r, e, &end, reason) == 0 && end >= c->start) {
 			len = (uint32_t)(end - c->start);
+			has_len = true;
+		}
 		else if (col(f, n, cols, L_LENGTH).n > 0 && col(f, n, cols, L_LENGTH).p[0] == '-')
 			len = 0; /* VICIdial writes -1 for a call it could not time */
 		else if (col(f, n, cols, L_LENGTH).n > 0) {
@@ -315,18 +326,26 @@ vlog_row(struct log_reader *r, const struct text *f, size_t n, struct call *c, c
 	/* The EXTENDED export carries the carrier's own timing: ringing is
 	 * dial_time - answered_time (formats.md §3.3). */
 	if (log_uint(col(f, n, cols, L_DIAL_TIME), &dial) == 0 &&
-	    log_uint(col(f, n, cols, L_ANSWERED_TIME), &answered) == 0 && dial >= answered)
+	    log_uint(col(f, n, cols, L_ANSWERED_TIME), &answered) == 0 && dial >= answered) {
 		c->ring = dial - answered;
+		has_len = true;
+	}
 	/* the carrier log and the drop log, joined on uniqueid */
 	if ((side = side_find(vs, col(f, n, cols, L_UNIQUEID))) != NULL) {
-		if (side->ring != UINT32_MAX)
+		if (side->ring != UINT32_MAX) {
 			c->ring = side->ring;
+			has_len = true;
+		}
 		if (side->dropped && !(c->flags & CALL_ABANDONED)) {
 			c->disposition = DISP_ABANDONED;
 			c->flags = (uint8_t)((c->flags | CALL_ANSWERED | CALL_LIVE | CALL_ABANDONED) &
 			    ~CALL_AGENT);
 		}
 	}
+	/* an unanswered call of no known length (length_in_sec NULL, no end,
+	 * no carrier row) rang for a time nobody recorded: not a short ring */
+	if (!has_len && c->disposition == DISP_NO_ANSWER)
+		c->disposition = DISP_UNKNOWN;
 	c->campaign = log_intern_campaign(r, camp);
 	c->link = log_hash(col(f, n, cols, L_UNIQUEID));
 	return 0;
@@ -495,7 +514,8 @@ load_side_beside(struct vlog_state *st, const char *path, struct diag *d)
 		ssize_t len;
 		int fd;
 
-		snprintf(full, sizeof(full), "%s/%s", dir, names[i]);
+		snprintf(full, sizeof(full), "%s%s%s", slash == NULL ? "" : dir, slash == NULL ? "" : "/",
+		    names[i]);
 		if (rc < 0 || (fd = open(full, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
 			continue;
 		len = read(fd, head, sizeof(head));

@@ -329,7 +329,9 @@ vd_tables_load_beside(struct vd_tables *t, const char *path, struct diag *d)
 		ssize_t len;
 		int fd;
 
-		snprintf(full, sizeof(full), "%s/%s", dir, names[i]);
+		/* a bare file name's neighbours are named bare too, as the user wrote it */
+		snprintf(full, sizeof(full), "%s%s%s", slash == NULL ? "" : dir, slash == NULL ? "" : "/",
+		    names[i]);
 		if (rc < 0 || stat(full, &st) != 0 || !S_ISREG(st.st_mode) ||
 		    (realpath(full, real) != NULL && strcmp(real, me) == 0))
 			continue;
