@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 S=fuzz/seeds
 rm -rf "$S"
-for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf; do
+for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf vicidial_log vicidial_campaigns; do
 	mkdir -p "$S/$t"
 done
 
@@ -113,3 +113,11 @@ printf '[options]\nmaxcalls = 120 ; at most\nmaxload=>0.9\n;-- block\nx=1\n--; y
 printf '[general]\nenabled = yes\nport = 5038\nbindaddr = 0.0.0.0\n\n[admin]\nsecret = amp111\ndeny=0.0.0.0/0.0.0.0\npermit=127.0.0.1/255.255.255.0\nread = system,call,log\n' \
 	> "$S/astconf/manager.conf"
 echo "seeds: $(find "$S" -type f | wc -l) files, $(du -sk "$S" | cut -f1) KB"
+
+# vicidial_log: the Export Calls Report head, a dump with carrier and drop logs;
+# vicidial_campaigns: the samples' dump, the golden cases' CSV and dump
+head -n 30 samples/vicidial/EXPORT_CALL_REPORT_20261123-090000.txt > "$S/vicidial_log/export-report-head.txt"
+cp tests/golden/vicidial-log/dump-carrier-drop/asterisk-log-20261104.sql "$S/vicidial_log/dump.sql"
+cp samples/vicidial/asterisk-campaigns-20261127.sql "$S/vicidial_campaigns/sample-dump.sql"
+cp tests/golden/vicidial-campaigns/fl-site-call-times/campaigns.csv "$S/vicidial_campaigns/campaigns.csv"
+cp tests/golden/vicidial-campaigns/us-defaults/asterisk-20261127.sql "$S/vicidial_campaigns/defaults.sql"
