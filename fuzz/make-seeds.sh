@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 S=fuzz/seeds
 rm -rf "$S"
-for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf vicidial_log vicidial_campaigns; do
+for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf vicidial_log vicidial_campaigns vicidial_tables; do
 	mkdir -p "$S/$t"
 done
 
@@ -121,3 +121,8 @@ cp tests/golden/vicidial-log/dump-carrier-drop/asterisk-log-20261104.sql "$S/vic
 cp samples/vicidial/asterisk-campaigns-20261127.sql "$S/vicidial_campaigns/sample-dump.sql"
 cp tests/golden/vicidial-campaigns/fl-site-call-times/campaigns.csv "$S/vicidial_campaigns/campaigns.csv"
 cp tests/golden/vicidial-campaigns/us-defaults/asterisk-20261127.sql "$S/vicidial_campaigns/defaults.sql"
+cp samples/vicidial/vicidial_campaign_statuses.csv "$S/vicidial_tables/"
+cp tests/golden/vicidial-campaigns/fl-site-call-times/vicidial_call_times.txt "$S/vicidial_tables/"
+grep '^INSERT' tests/data/real/vicidial/MySQL_AST_CREATE_tables.sql | head -12 > "$S/vicidial_tables/default-rows.sql"
+printf 'uniqueid,call_date,server_ip,lead_id,hangup_cause,dialstatus,channel,dial_time,answered_time\n1.2,2026-11-02 10:00:00,10.0.0.1,1,16,ANSWER,SIP/x,20,10\n' > "$S/vicidial_tables/carrier.csv"
+printf 'uniqueid\tserver_ip\tdrop_date\tlead_id\tphone_code\tphone_number\tcampaign_id\tstatus\r\n1.3\t10.0.0.1\t2026-11-02 10:00:00\t2\t1\t3125550101\tC1\tDROP\r\n' > "$S/vicidial_tables/drops.txt"

@@ -338,7 +338,7 @@ read_text(struct reader *r, unsigned char delim)
 		names[nnames++] = xstrndup(p, n);
 	}
 	while (!r->stop && (rc = text_record(r, delim, &line)) > 0)
-		if (emit(r, r->table, line, names, nnames) < 0) {
+		if (emit(r, r->table != NULL ? r->table : "", line, names, nnames) < 0) {
 			rc = -1;
 			break;
 		}

@@ -28,7 +28,7 @@ struct vx_value {
 
 struct vx_row {
 	const char *path;
-	const char *table;        /* the dump's table; for CSV/tab the caller's name */
+	const char *table;        /* the dump's table; for CSV/tab the caller's name, or "" */
 	int line;                 /* line the row (tuple) starts on */
 	size_t n;
 	const char *const *cols;  /* n column names */

@@ -213,6 +213,32 @@ class Logs(CliTestCase):
         # start_epoch wins over call_date: 1762099200 is 2025-11-02 16:00 UTC
         self.assertEqual(inp["first_call"], "2025-11-02T16:00:00Z")
 
+    def test_carrier_and_drop_logs_beside(self):
+        self.write("s/carrier.csv", "uniqueid,call_date,server_ip,lead_id,hangup_cause,dialstatus,"
+                   "channel,dial_time,answered_time\n"
+                   "u1,2026-11-02 10:00:10,10.0.0.1,1,19,NOANSWER,SIP/x,9,0\n")
+        self.write("s/drops.txt", "uniqueid\tserver_ip\tdrop_date\tlead_id\tphone_code\t"
+                   "phone_number\tcampaign_id\tstatus\r\n"
+                   "u2\t10.0.0.1\t2026-11-02 10:01:05\t2\t1\t3125550102\tC1\tDROP\r\n")
+        self.write("s/log.txt", LOG_HEAD +
+                   log_row("2026-11-02 10:00:00", "3125550101", "NA", length=30, uid="u1") +
+                   log_row("2026-11-02 10:01:00", "3125550102", "INCALL", length=5, uid="u2") +
+                   log_row("2026-11-02 10:02:00", "3125550103", "SALE", user="6001", length=50,
+                           uid="u3"))
+        res = run("scan", os.path.join(self.tmp, "s"), "-p", "us", "--log-tz", "America/Chicago",
+                  "-f", "json", "--today", "2026-11-28", "--details",
+                  os.path.join(self.tmp, "d.csv"))
+        self.assertEqual(res.rc, 1, res.err)
+        r = res.json()
+        self.assertEqual({os.path.basename(i["path"]): i["format"] for i in r["inputs"]},
+                         {"carrier.csv": "vicidial-tables", "drops.txt": "vicidial-tables",
+                          "log.txt": "vicidial-log"})
+        # the carrier says 9 s of ringing (the log's 30 s is the call's length)
+        ring = self.findings(r, "ring-time", "C1")[0]
+        self.assertIn("9 s", ring["message"])
+        # the drop log makes the INCALL row abandoned: 1 of 2 live calls
+        self.assertEqual(self.findings(r, "abandon-rate", "C1")[0]["actual"], "50.00% (1 of 2)")
+
     def test_log_without_a_header_is_an_error(self):
         log = self.write("x.txt", "2026-11-02 10:00:00\t3125550101\tNA\r\n")
         res = run("logs", log, "-p", "us", "--log-format", "vicidial-log")
