@@ -265,6 +265,10 @@ vlog_row(struct log_reader *r, const struct text *f, size_t n, struct call *c, c
 	if (num.n == 0)
 		num = col(f, n, cols, L_PHONE_NUMBER);
 	code = col(f, n, cols, L_PHONE_CODE);
+	if (code.n > 0 && code.p[0] == '+') {
+		code.p++;
+		code.n--;
+	}
 	/* phone_code is the country code, phone_number the national number */
 	if (code.n > 0 && code.n < 8 && num.n > 0 && num.n < 40 && num.p[0] != '+') {
 		snprintf(raw, sizeof(raw), "+%.*s%.*s", (int)code.n, code.p, (int)num.n, num.p);
