@@ -248,7 +248,9 @@ vd_text_table(const char *head, size_t len)
 		head += 3;
 		len -= 3;
 	}
-	if (header_has(head, len, "campaign_id") && header_has(head, len, "dial_method"))
+	if (header_has(head, len, "campaign_id") && (header_has(head, len, "dial_method") ||
+	    header_has(head, len, "local_call_time") || header_has(head, len, "campaign_cid") ||
+	    header_has(head, len, "dial_timeout") || header_has(head, len, "auto_dial_level")))
 		return "vicidial_campaigns";
 	if (header_has(head, len, "call_time_id") && header_has(head, len, "ct_default_start"))
 		return "vicidial_call_times";

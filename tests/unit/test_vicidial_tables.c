@@ -208,6 +208,8 @@ test_text_table(void **state)
 	    "vicidial_campaign_statuses");
 	assert_string_equal(vd_text_table("call_date\tphone_number_dialed\tstatus\r\n", 37),
 	    "vicidial_log");
+	assert_string_equal(vd_text_table("campaign_id,campaign_cid\n", 25), "vicidial_campaigns");
+	assert_null(vd_text_table("campaign_id,campaign_name\n", 26));
 	assert_null(vd_text_table("statuses,human\n", 15));
 	assert_null(vd_text_table("call_date,status\n", 17));
 }
