@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,16 +195,42 @@ builtin_row(void *ctx, const struct vx_row *row, struct diag *d)
 	return vd_tables_row(ctx, row, d) < 0 ? -1 : 0;
 }
 
-void
-vd_tables_init(struct vd_tables *t)
+/* The SQL file's own default rows, read once: every file a scan reads
+ * starts from a copy. */
+static struct vd_tables builtin;
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+static void
+builtin_load(void)
 {
 	struct diag d;
 
-	memset(t, 0, sizeof(*t));
-	/* the SQL file's own default rows; a failure here is a defect the unit
-	 * tests catch (test_vicidial_tables counts the rows) */
+	/* a failure here is a defect the unit tests catch (test_vicidial_tables
+	 * counts the rows) */
 	(void)vx_read_mem(builtin_name, vicidial_schema_sql, vicidial_schema_sql_len, NULL,
-	    builtin_row, t, &d);
+	    builtin_row, &builtin, &d);
+}
+
+void
+vd_tables_init(struct vd_tables *t)
+{
+	pthread_once(&builtin_once, builtin_load);
+	memset(t, 0, sizeof(*t));
+	if (builtin.nct > 0) {
+		t->ct = xmalloc(sizeof(*t->ct) * builtin.nct);
+		t->nct = t->ct_cap = builtin.nct;
+		for (size_t i = 0; i < builtin.nct; i++) {
+			t->ct[i] = builtin.ct[i];
+			t->ct[i].id = xstrdup(builtin.ct[i].id);
+			t->ct[i].state_ids = builtin.ct[i].state_ids != NULL ?
+			    xstrdup(builtin.ct[i].state_ids) : NULL;
+		}
+	}
+	if (builtin.nst > 0) {
+		t->st = xmalloc(sizeof(*t->st) * builtin.nst);
+		t->nst = t->st_cap = builtin.nst;
+		memcpy(t->st, builtin.st, sizeof(*t->st) * builtin.nst); /* no campaign strings */
+	}
 }
 
 void
