@@ -218,11 +218,15 @@ static void
 test_all_zero_number(void **state)
 {
 	static const struct numbering us = { "1", "1", "011", 10 };
+	static const struct numbering au = { "61", "0", "0011", 9 };
 	char out[PHONE_MAX];
 
 	(void)state;
 	assert_int_equal(phone_normalise("0000000000", 10, &us, out), PHONE_MALFORMED);
-	assert_int_equal(phone_normalise("+0", 2, &us, out), PHONE_MALFORMED);
+	assert_int_equal(phone_normalise("0000000", 7, &us, out), PHONE_MALFORMED);
+	/* short codes are numbers: 000 is Australia's emergency number */
+	assert_int_equal(phone_normalise("000", 3, &au, out), PHONE_OK);
+	assert_int_equal(phone_normalise("000000", 6, &us, out), PHONE_OK);
 	assert_int_equal(phone_normalise("3125550100", 10, &us, out), PHONE_OK);
 }
 
