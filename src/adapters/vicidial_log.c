@@ -249,13 +249,16 @@ vlog_row(struct log_reader *r, const struct text *f, size_t n, struct call *c, c
 		struct text e = col(f, n, cols, L_END_EPOCH);
 		int64_t end;
 
+		struct text l = col(f, n, cols, L_LENGTH);
+		uint32_t neg;
+
 		if (e.n > 0 && !text_eq(e, "0") && log_time(r, e, &end, reason) == 0 && end >= c->start) {
 			len = (uint32_t)(end - c->start);
 			has_len = true;
-		}
-		else if (col(f, n, cols, L_LENGTH).n > 0 && col(f, n, cols, L_LENGTH).p[0] == '-')
+		} else if (l.n > 1 && l.p[0] == '-' && log_uint((struct text){ l.p + 1, l.n - 1 },
+		    &neg) == 0) {
 			len = 0; /* VICIdial writes -1 for a call it could not time */
-		else if (col(f, n, cols, L_LENGTH).n > 0) {
+		} else if (l.n > 0 && !text_eq(l, "NULL")) {
 			*reason = "length_in_sec is not a whole number of seconds";
 			return -1;
 		}
