@@ -42,8 +42,9 @@ vicidial_campaigns_sniff(const char *path, const char *head, size_t len, const s
 
 struct pending {
 	struct campaign *c;
-	char *call_time;  /* local_call_time */
+	char *call_time;  /* local_call_time; NULL when the export has none */
 	int line;
+	bool areacode_cids; /* use_custom_cid = AREACODE */
 };
 
 struct ctx {
@@ -261,14 +262,13 @@ campaign_row(struct ctx *x, const struct vx_row *row, struct diag *d)
 		c->amd = vx_eq(vdad, "8369") ? TRI_YES : TRI_NO;
 		set_line(c, CS_AMD, row->line);
 	}
-	if (present(ct)) {
-		if (ct->n == 0)
-			return diag_set(d, row->path, row->line, "campaign %s: empty local_call_time", c->name);
-		xgrow((void **)&x->pend, &x->pend_cap, x->npend + 1, sizeof(*x->pend));
-		x->pend[x->npend].c = c;
-		x->pend[x->npend].call_time = arena_strndup(m->arena, ct->p, ct->n);
-		x->pend[x->npend++].line = row->line;
-	}
+	if (present(ct) && ct->n == 0)
+		return diag_set(d, row->path, row->line, "campaign %s: empty local_call_time", c->name);
+	xgrow((void **)&x->pend, &x->pend_cap, x->npend + 1, sizeof(*x->pend));
+	x->pend[x->npend].c = c;
+	x->pend[x->npend].call_time = present(ct) ? arena_strndup(m->arena, ct->p, ct->n) : NULL;
+	x->pend[x->npend].areacode_cids = vx_eq(vx_get(row, "use_custom_cid"), "AREACODE");
+	x->pend[x->npend++].line = row->line;
 	return 0;
 }
 
@@ -282,29 +282,162 @@ on_row(void *ctx, const struct vx_row *row, struct diag *d)
 	return vd_tables_row(&x->tables, row, d) < 0 ? -1 : 0;
 }
 
-/* Windows from local_call_time, once every call time of the file and beside it is known. */
+/* The intervals of call time id appended to *iv (which grows); -1 with d set when unknown. */
 static int
-resolve_windows(struct ctx *x, struct diag *d)
+add_call_time(struct ctx *x, const char *id, const char *path, int line, const char *who,
+    struct sched_iv **iv, size_t *n, size_t *cap, const struct vd_call_time **found,
+    int64_t *total, struct diag *d)
 {
-	for (size_t i = 0; i < x->npend; i++) {
-		struct pending *p = &x->pend[i];
-		const struct vd_call_time *ct = vd_call_time_find(&x->tables, p->call_time, false);
-		struct campaign *c = p->c;
+	const struct vd_call_time *ct = vd_call_time_find(&x->tables, id, false);
+	struct arena *a;
+	struct schedule s;
+	int rc;
 
-		if (ct == NULL)
-			return diag_set(d, x->path, p->line, "campaign %s: local_call_time '%s' is not one "
-			    "of VICIdial's default call times, and no vicidial_call_times export in this "
-			    "file or beside it defines it", c->name, p->call_time);
-		if (vd_call_time_schedule(&x->tables, ct, x->m->arena, &c->windows, d) < 0)
-			return -1;
+	if (ct == NULL)
+		return diag_set(d, path, line, "%s: local_call_time '%s' is not one of VICIdial's default "
+		    "call times, and no vicidial_call_times export in this file or beside it defines it",
+		    who, id);
+	a = arena_new();
+	rc = vd_call_time_schedule(&x->tables, ct, a, &s, d);
+	if (rc == 0) {
+		xgrow((void **)iv, cap, *n + s.n, sizeof(**iv));
+		memcpy(*iv + *n, s.iv, sizeof(**iv) * s.n);
+		*n += s.n;
+		*total = schedule_total(&s);
+	}
+	arena_free(a);
+	*found = ct;
+	return rc;
+}
+
+/*
+ * Windows from local_call_time, once every call time of the file and beside
+ * it is known. A campaign dials the leads of its active lists, each in the
+ * list's own local_call_time unless that is 'campaign': it may call in any
+ * of them.
+ */
+static int
+resolve_windows(struct ctx *x, struct pending *p, struct diag *d)
+{
+	struct campaign *c = p->c;
+	struct sched_iv *iv = NULL;
+	size_t n = 0, cap = 0, lists = 0;
+	const struct vd_call_time *ct = NULL, *own = NULL;
+	/* where the widest of the call times used was set: the finding points there */
+	const char *where = NULL;
+	int where_line = 0;
+	int64_t total = 0, widest = -1;
+	bool own_added = false;
+	char who[64];
+	int rc = 0;
+
+	snprintf(who, sizeof(who), "campaign %.40s", c->name);
+	for (size_t i = 0; i < x->tables.nlists && rc == 0; i++) {
+		const struct vd_list *l = &x->tables.lists[i];
+
+		if (!l->active || strcmp(l->campaign, c->name) != 0)
+			continue;
+		lists++;
+		if (l->call_time != NULL && strcasecmp(l->call_time, "campaign") != 0) {
+			char lwho[96];
+
+			snprintf(lwho, sizeof(lwho), "a list of campaign %.40s", c->name);
+			rc = add_call_time(x, l->call_time, l->path, l->line, lwho, &iv, &n, &cap, &ct,
+			    &total, d);
+			if (rc == 0 && total > widest) {
+				widest = total;
+				where = l->path;
+				where_line = l->line;
+			}
+		} else if (p->call_time != NULL && !own_added) {
+			own_added = true;
+			rc = add_call_time(x, p->call_time, x->path, p->line, who, &iv, &n, &cap, &own,
+			    &total, d);
+			if (rc == 0 && total > widest) {
+				widest = total;
+				where = own->path != NULL ? own->path : NULL;
+				where_line = own->path != NULL ? own->line : p->line;
+			}
+		}
+	}
+	if (rc == 0 && lists == 0 && p->call_time != NULL) {
+		rc = add_call_time(x, p->call_time, x->path, p->line, who, &iv, &n, &cap, &own, &total,
+		    d);
+		if (rc == 0) {
+			widest = total;
+			where = own->path;
+			where_line = own->path != NULL ? own->line : p->line;
+		}
+	}
+	if (rc == 0 && widest >= 0) {
+		schedule_from_intervals(iv, n, x->m->arena, &c->windows);
 		c->has_windows = true;
 		c->windows_in_callee_zone = true; /* the hopper judges the lead's local time */
-		if (ct->path != NULL) {
-			c->file[CS_WINDOWS] = arena_strdup(x->m->arena, ct->path);
-			c->line[CS_WINDOWS] = ct->line;
-		} else {
-			c->line[CS_WINDOWS] = p->line;
-		}
+		if (where != NULL)
+			c->file[CS_WINDOWS] = arena_strdup(x->m->arena, where);
+		c->line[CS_WINDOWS] = where_line;
+	}
+	free(iv);
+	return rc;
+}
+
+/* Adds cid, read at path:line, unless the campaign presents it already. */
+static void
+add_caller_id(struct model *m, struct campaign *c, const char *cid, const char *path, int line)
+{
+	char **ids;
+	const char **files;
+	int *lines;
+
+	for (size_t i = 0; i < c->ncaller_ids; i++)
+		if (strcmp(c->caller_ids[i], cid) == 0)
+			return;
+	ids = arena_alloc(m->arena, sizeof(*ids) * (c->ncaller_ids + 1));
+	files = arena_alloc(m->arena, sizeof(*files) * (c->ncaller_ids + 1));
+	lines = arena_alloc(m->arena, sizeof(*lines) * (c->ncaller_ids + 1));
+	for (size_t i = 0; i < c->ncaller_ids; i++) {
+		ids[i] = c->caller_ids[i];
+		files[i] = c->caller_id_files != NULL ? c->caller_id_files[i] : NULL;
+		lines[i] = c->caller_id_lines != NULL ? c->caller_id_lines[i] : c->line[CS_CALLER_IDS];
+	}
+	ids[c->ncaller_ids] = arena_strdup(m->arena, cid);
+	files[c->ncaller_ids] = arena_strdup(m->arena, path);
+	lines[c->ncaller_ids] = line;
+	c->caller_ids = ids;
+	c->caller_id_files = files;
+	c->caller_id_lines = lines;
+	if (c->ncaller_ids++ == 0 && c->line[CS_CALLER_IDS] == 0)
+		c->line[CS_CALLER_IDS] = c->line[CS_CAMPAIGN];
+}
+
+/* The caller IDs of the campaign's active lists (campaign_cid_override) and,
+ * with use_custom_cid = AREACODE, of vicidial_campaign_cid_areacodes. */
+static void
+resolve_caller_ids(struct ctx *x, const struct pending *p)
+{
+	struct campaign *c = p->c;
+
+	for (size_t i = 0; i < x->tables.nlists; i++) {
+		const struct vd_list *l = &x->tables.lists[i];
+
+		if (l->active && l->cid != NULL && strcmp(l->campaign, c->name) == 0)
+			add_caller_id(x->m, c, l->cid, l->path, l->line);
+	}
+	for (size_t i = 0; p->areacode_cids && i < x->tables.nareacids; i++) {
+		const struct vd_list *l = &x->tables.areacids[i];
+
+		if (l->active && l->cid != NULL && strcmp(l->campaign, c->name) == 0)
+			add_caller_id(x->m, c, l->cid, l->path, l->line);
+	}
+}
+
+static int
+resolve(struct ctx *x, struct diag *d)
+{
+	for (size_t i = 0; i < x->npend; i++) {
+		if (resolve_windows(x, &x->pend[i], d) < 0)
+			return -1;
+		resolve_caller_ids(x, &x->pend[i]);
 	}
 	return 0;
 }
@@ -330,7 +463,7 @@ vicidial_campaigns_parse(const char *path, struct model *m, struct diag *d)
 	vd_tables_init(&x.tables);
 	if (vd_tables_load_beside(&x.tables, path, d) < 0)
 		goto out;
-	if (vx_read_file(path, "vicidial_campaigns", on_row, &x, d) < 0 || resolve_windows(&x, d) < 0)
+	if (vx_read_file(path, "vicidial_campaigns", on_row, &x, d) < 0 || resolve(&x, d) < 0)
 		goto out;
 	if (m->campaigns.n == before) {
 		diag_set(d, path, 0, "no vicidial_campaigns rows");

@@ -25,7 +25,8 @@ static const char *const day_names[8] = { "default", "sunday", "monday", "tuesda
 	"thursday", "friday", "saturday" };
 
 const char *const vd_lookup_tables[] = { "vicidial_call_times", "vicidial_state_call_times",
-	"vicidial_statuses", "vicidial_campaign_statuses", NULL };
+	"vicidial_statuses", "vicidial_campaign_statuses", "vicidial_lists",
+	"vicidial_campaign_cid_areacodes", NULL };
 
 /* A copy of path that lives as long as the tables (rows point at it). */
 static const char *
@@ -172,6 +173,41 @@ add_status(struct vd_tables *t, const struct vx_row *row, bool campaign, struct 
 	return 1;
 }
 
+static char *
+dup_nonempty(const struct vx_value *v)
+{
+	return v != NULL && !v->null && v->n > 0 ? xstrndup(v->p, v->n) : NULL;
+}
+
+static int
+add_list(struct vd_tables *t, const struct vx_row *row, bool areacode, struct diag *d)
+{
+	const struct vx_value *camp = vx_get(row, "campaign_id");
+	struct vd_list l;
+
+	memset(&l, 0, sizeof(l));
+	if (camp == NULL || camp->null || camp->n == 0) {
+		if (areacode)
+			return diag_set(d, row->path, row->line, "a %s row without campaign_id", row->table);
+		return 1; /* a list in no campaign is never dialled */
+	}
+	l.campaign = xstrndup(camp->p, camp->n);
+	/* an area-code caller ID is active unless 'N'; a list only when 'Y' */
+	l.active = areacode ? !vx_eq(vx_get(row, "active"), "N") : vx_eq(vx_get(row, "active"), "Y");
+	l.call_time = areacode ? NULL : dup_nonempty(vx_get(row, "local_call_time"));
+	l.cid = dup_nonempty(vx_get(row, areacode ? "outbound_cid" : "campaign_cid_override"));
+	l.path = stable_path(t, row->path);
+	l.line = row->line;
+	if (areacode) {
+		xgrow((void **)&t->areacids, &t->areacids_cap, t->nareacids + 1, sizeof(l));
+		t->areacids[t->nareacids++] = l;
+	} else {
+		xgrow((void **)&t->lists, &t->lists_cap, t->nlists + 1, sizeof(l));
+		t->lists[t->nlists++] = l;
+	}
+	return 1;
+}
+
 int
 vd_tables_row(struct vd_tables *t, const struct vx_row *row, struct diag *d)
 {
@@ -186,6 +222,8 @@ vd_tables_row(struct vd_tables *t, const struct vx_row *row, struct diag *d)
 		return diag_set(d, row->path, row->line, "%s", row->bad);
 	if (which <= 1)
 		return add_call_time(t, row, which == 1, d);
+	if (which >= 4)
+		return add_list(t, row, which == 5, d);
 	return add_status(t, row, which == 3, d);
 }
 
@@ -244,6 +282,17 @@ vd_tables_free(struct vd_tables *t)
 	for (size_t i = 0; i < t->nst; i++)
 		free(t->st[i].campaign);
 	free(t->st);
+	for (size_t k = 0; k < 2; k++) {
+		struct vd_list *v = k == 0 ? t->lists : t->areacids;
+		size_t n = k == 0 ? t->nlists : t->nareacids;
+
+		for (size_t i = 0; i < n; i++) {
+			free(v[i].campaign);
+			free(v[i].call_time);
+			free(v[i].cid);
+		}
+		free(v);
+	}
 	for (size_t i = 0; i < t->npaths; i++)
 		free(t->paths[i]);
 	free(t->paths);
@@ -275,6 +324,10 @@ vd_text_table(const char *head, size_t len)
 		head += 3;
 		len -= 3;
 	}
+	if (header_has(head, len, "list_id") && header_has(head, len, "campaign_id") &&
+	    (header_has(head, len, "local_call_time") ||
+	    header_has(head, len, "campaign_cid_override")))
+		return "vicidial_lists";
 	if (header_has(head, len, "campaign_id") && (header_has(head, len, "dial_method") ||
 	    header_has(head, len, "local_call_time") || header_has(head, len, "campaign_cid") ||
 	    header_has(head, len, "dial_timeout") || header_has(head, len, "auto_dial_level")))
@@ -283,6 +336,9 @@ vd_text_table(const char *head, size_t len)
 		return "vicidial_call_times";
 	if (header_has(head, len, "state_call_time_id"))
 		return "vicidial_state_call_times";
+	if (header_has(head, len, "campaign_id") && header_has(head, len, "areacode") &&
+	    header_has(head, len, "outbound_cid"))
+		return "vicidial_campaign_cid_areacodes";
 	if (header_has(head, len, "status") && header_has(head, len, "human_answered"))
 		return header_has(head, len, "campaign_id") ? "vicidial_campaign_statuses" :
 		    "vicidial_statuses";

@@ -45,16 +45,32 @@ struct vd_status {
 	int line;
 };
 
+/* A vicidial_lists row (its campaign-level overrides), or an active-or-not
+ * vicidial_campaign_cid_areacodes row (call_time NULL). */
+struct vd_list {
+	char *campaign;
+	bool active;
+	char *call_time;    /* local_call_time: "campaign" = the campaign's own */
+	char *cid;          /* campaign_cid_override / outbound_cid; NULL or "" = none */
+	const char *path;
+	int line;
+};
+
 struct vd_tables {
 	struct vd_call_time *ct;
 	size_t nct, ct_cap;
 	struct vd_status *st;
 	size_t nst, st_cap;
+	struct vd_list *lists;      /* vicidial_lists */
+	size_t nlists, lists_cap;
+	struct vd_list *areacids;   /* vicidial_campaign_cid_areacodes */
+	size_t nareacids, areacids_cap;
 	char **paths;       /* the exports rows came from, owned */
 	size_t npaths;
 };
 
-/* The tables kept here: call times, state call times, statuses, campaign statuses. */
+/* The tables kept here: call times, state call times, statuses, campaign
+ * statuses, lists and area-code caller IDs. */
 extern const char *const vd_lookup_tables[];
 
 /* The tables with VICIdial's default rows (from MySQL_AST_CREATE_tables.sql). */

@@ -129,6 +129,46 @@ class Campaigns(CliTestCase):
         f = self.config("us", name="st/campaigns.csv", local_call_time="narrow")["calling-hours"]
         self.assertEqual(f["actual"], "Mon–Sun 07:00–22:00")
 
+    def test_lists_override_call_time_and_caller_id(self):
+        # an active list dialled in its own call time widens the campaign's
+        # hours; an inactive one is not dialled
+        self.write("l/vicidial_lists.csv",
+                   "list_id,list_name,campaign_id,active,campaign_cid_override,local_call_time\n"
+                   "101,main,PROBE,Y,,campaign\n"
+                   "102,late,PROBE,Y,0000000000,5pm-9pm\n"
+                   "103,old,PROBE,N,0000000001,24hours\n")
+        got = self.config("us-fl", name="l/campaigns.csv")
+        f = got["calling-hours"]
+        self.assertEqual(f["actual"], "Mon–Sun 09:00–21:00")
+        cid = got["caller-id"]
+        self.assertEqual(cid["actual"], "malformed")
+        self.assertTrue(cid["location"]["path"].endswith("vicidial_lists.csv"))
+        self.assertEqual(cid["location"]["line"], 3)
+        # every list on its own call time: the campaign's own is not used
+        self.write("m/vicidial_lists.csv",
+                   "list_id,campaign_id,active,local_call_time\n201,PROBE,Y,9am-5pm\n")
+        self.assertNotIn("calling-hours",
+                         self.config("us-fl", name="m/campaigns.csv", local_call_time="24hours"))
+        self.write("n/vicidial_lists.csv",
+                   "list_id,campaign_id,active,local_call_time\n201,PROBE,Y,nosuch\n")
+        path = self.write("n/campaigns.csv", campaigns_csv())
+        self.assert_error(run("config", path, "-p", "us"), "vicidial_lists.csv:2", "nosuch")
+
+    def test_area_code_caller_ids(self):
+        self.write("a/vicidial_campaign_cid_areacodes.csv",
+                   "campaign_id,areacode,outbound_cid,active\nPROBE,312,3125550111,Y\n"
+                   "PROBE,212,0000000000,Y\nPROBE,305,0000000000,N\n")
+        # only when the campaign uses them
+        self.assertNotIn("caller-id", self.config(name="a/campaigns.csv"))
+        with open(os.path.join(self.tmp, "a", "campaigns.csv"), "w") as f:
+            f.write(campaigns_csv().replace("call_limit_24hour\r\n", "call_limit_24hour,"
+                                            "use_custom_cid\r\n").replace(",3\r\n", ",3,AREACODE\r\n"))
+        r = run("config", os.path.join(self.tmp, "a", "campaigns.csv"), "-p", "us", "-f", "json",
+                "--today", "2026-11-28").json()
+        cids = self.findings(r, "caller-id", "PROBE")
+        self.assertEqual([(os.path.basename(f["location"]["path"]), f["location"]["line"])
+                          for f in cids], [("vicidial_campaign_cid_areacodes.csv", 3)])
+
     def test_unknown_call_time_is_an_error(self):
         path = self.write("u.csv", campaigns_csv(local_call_time="nosuch"))
         self.assert_error(run("config", path, "-p", "us"), "u.csv:2", "nosuch")
