@@ -3,7 +3,7 @@
 VICIdial server hands over for an audit, in the forms VICIdial exports them.
 
 * asterisk-campaigns-20261127.sql: `mysqldump asterisk vicidial_campaigns
-  vicidial_call_times` (MariaDB, extended INSERTs; the CREATE TABLEs keep the
+  vicidial_call_times vicidial_lists` (MariaDB, extended INSERTs; the CREATE TABLEs keep the
   real column order of the compliance-relevant columns, trimmed of the rest);
 * vicidial_campaign_statuses.csv: the campaigns' own status codes with their
   flags (phpMyAdmin CSV export, header row);
@@ -133,6 +133,15 @@ def write_dump():
                           "'VMAIL_NO_INST') DEFAULT 'AUDIO'",
            "call_count_limit": "smallint(5) unsigned DEFAULT 0"},
           [[c[k] for k in CAMPAIGN_COLS] for c in CAMPAIGNS])
+    # the lists the campaigns dial; an old list kept its own 24-hour call time
+    # but is inactive, so it is not dialled
+    table("vicidial_lists", ["list_id", "list_name", "campaign_id", "active", "list_description",
+                             "campaign_cid_override", "local_call_time"],
+          {"list_id": "bigint(14) unsigned NOT NULL", "active": "enum('Y','N') DEFAULT NULL",
+           "local_call_time": "varchar(10) NOT NULL DEFAULT 'campaign'"},
+          [[1101, "Renewals Nov", "RENEW1", "Y", "policies due in December", "", "campaign"],
+           [1001, "Renewals Oct", "RENEW1", "N", "done", "", "24hours"],
+           [2201, "Survey Q4", "SURVEY9", "Y", "customers served in Q3", "", "campaign"]])
     out.extend(["/*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;", "",
                 "-- Dump completed on 2026-11-27  2:30:01", ""])
     with open("asterisk-campaigns-20261127.sql", "w", newline="\n") as f:

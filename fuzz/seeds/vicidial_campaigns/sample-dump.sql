@@ -109,6 +109,35 @@ INSERT INTO `vicidial_campaigns` VALUES ('RENEW1','Policy renewal reminders','Y'
 /*!40000 ALTER TABLE `vicidial_campaigns` ENABLE KEYS */;
 UNLOCK TABLES;
 
+--
+-- Table structure for table `vicidial_lists`
+--
+
+DROP TABLE IF EXISTS `vicidial_lists`;
+/*!40101 SET @saved_cs_client     = @@character_set_client */;
+/*!40101 SET character_set_client = utf8 */;
+CREATE TABLE `vicidial_lists` (
+  `list_id` bigint(14) unsigned NOT NULL,
+  `list_name` varchar(255) DEFAULT NULL,
+  `campaign_id` varchar(255) DEFAULT NULL,
+  `active` enum('Y','N') DEFAULT NULL,
+  `list_description` varchar(255) DEFAULT NULL,
+  `campaign_cid_override` varchar(255) DEFAULT NULL,
+  `local_call_time` varchar(10) NOT NULL DEFAULT 'campaign',
+  PRIMARY KEY (`list_id`)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_general_ci;
+/*!40101 SET character_set_client = @saved_cs_client */;
+
+--
+-- Dumping data for table `vicidial_lists`
+--
+
+LOCK TABLES `vicidial_lists` WRITE;
+/*!40000 ALTER TABLE `vicidial_lists` DISABLE KEYS */;
+INSERT INTO `vicidial_lists` VALUES (1101,'Renewals Nov','RENEW1','Y','policies due in December','','campaign'),(1001,'Renewals Oct','RENEW1','N','done','','24hours'),(2201,'Survey Q4','SURVEY9','Y','customers served in Q3','','campaign');
+/*!40000 ALTER TABLE `vicidial_lists` ENABLE KEYS */;
+UNLOCK TABLES;
+
 /*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;
 
 -- Dump completed on 2026-11-27  2:30:01
