@@ -222,10 +222,19 @@ vx_detect(const char *head, size_t len)
 	for (int i = 0; sql[i] != NULL; i++)
 		if (starts_word(p, end, sql[i]))
 			return VX_SQL;
-	for (; p < end && *p != '\n'; p++)
-		if (*p == '\t')
-			return VX_TAB;
-	return VX_CSV;
+	{
+		size_t commas = 0, semis = 0;
+		bool quoted = false;
+
+		for (; p < end && *p != '\n'; p++) {
+			if (*p == '\t')
+				return VX_TAB;
+			quoted ^= *p == '"';
+			commas += !quoted && *p == ',';
+			semis += !quoted && *p == ';';
+		}
+		return semis > commas ? VX_SCSV : VX_CSV;
+	}
 }
 
 /* ---- CSV and tab text ---------------------------------------------------- */
@@ -265,7 +274,7 @@ text_record(struct reader *r, unsigned char delim, int *line)
 				return -1;
 			continue;
 		}
-		if (c == '"' && delim == ',' && r->len[r->n] == 0) {
+		if (c == '"' && delim != '\t' && r->len[r->n] == 0) {
 			int qline = r->s.line;
 
 			for (;;) {
@@ -285,7 +294,7 @@ text_record(struct reader *r, unsigned char delim, int *line)
 					return -1;
 			}
 			c = peek(&r->s);
-			if (c != ',' && c != '\n' && c != '\r' && c != EOF)
+			if (c != delim && c != '\n' && c != '\r' && c != EOF)
 				return fail(r, r->s.line, "a character after the closing quote of a field",
 				    NULL);
 			continue;
@@ -1066,6 +1075,9 @@ read_stream(struct reader *r, FILE *f)
 		break;
 	case VX_TAB:
 		rc = read_text(r, '\t');
+		break;
+	case VX_SCSV:
+		rc = read_text(r, ';');
 		break;
 	default:
 		rc = read_text(r, ',');

@@ -16,6 +16,7 @@
 
 enum vx_form {
 	VX_CSV,  /* comma-separated, a header row, "" quoting */
+	VX_SCSV, /* the same with ';' (a spreadsheet's CSV in many locales) */
 	VX_TAB,  /* tab-separated, a header row, CRLF or LF, \N = NULL */
 	VX_SQL,  /* mysqldump / SQL script: INSERT … VALUES (…),(…); and INSERT … SET */
 };

@@ -360,6 +360,7 @@ vlog_row(struct log_reader *r, const struct text *f, size_t n, struct call *c, c
 
 static const struct log_format vlog_csv = { "vicidial-log", ',', vlog_start, vlog_row };
 static const struct log_format vlog_tab = { "vicidial-log", '\t', vlog_start, vlog_row };
+static const struct log_format vlog_scsv = { "vicidial-log", ';', vlog_start, vlog_row };
 
 /* ---- mysqldump ----------------------------------------------------------- */
 
@@ -482,8 +483,8 @@ header_all(const char *head, size_t len, const char *const *cols)
 
 		for (const char *p = head; p + n <= end && !found; p++)
 			found = strncasecmp(p, cols[i], n) == 0 &&
-			    (p == head || strchr(",\t\"`", p[-1]) != NULL) &&
-			    (p + n == end || strchr(",\t\"`\r", p[n]) != NULL);
+			    (p == head || strchr(",;\t\"`", p[-1]) != NULL) &&
+			    (p + n == end || strchr(",;\t\"`\r", p[n]) != NULL);
 		if (!found)
 			return false;
 	}
@@ -572,7 +573,8 @@ vicidial_log_parse(const char *path, struct model *m, struct diag *d)
 		rc = parse_dump(path, m, &st, d);
 	} else {
 		o.format_state = &st;
-		rc = logscan_file(path, form == VX_TAB ? &vlog_tab : &vlog_csv, &o, &m->log, d);
+		rc = logscan_file(path, form == VX_TAB ? &vlog_tab : form == VX_SCSV ? &vlog_scsv :
+		    &vlog_csv, &o, &m->log, d);
 		if (rc == 0) /* the caller ID is in vicidial_dial_log, not here */
 			m->log.files[m->log.nfiles - 1].no_caller_ids = true;
 	}

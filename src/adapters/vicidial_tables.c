@@ -311,8 +311,8 @@ header_has(const char *head, size_t len, const char *col)
 	if (end == NULL)
 		end = head + len;
 	for (const char *p = head; p + n <= end; p++)
-		if (strncasecmp(p, col, n) == 0 && (p == head || strchr(",\t\"`", p[-1]) != NULL) &&
-		    (p + n == end || strchr(",\t\"`\r", p[n]) != NULL))
+		if (strncasecmp(p, col, n) == 0 && (p == head || strchr(",;\t\"`", p[-1]) != NULL) &&
+		    (p + n == end || strchr(",;\t\"`\r", p[n]) != NULL))
 			return true;
 	return false;
 }

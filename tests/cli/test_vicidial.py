@@ -279,6 +279,17 @@ class Logs(CliTestCase):
         # the drop log makes the INCALL row abandoned: 1 of 2 live calls
         self.assertEqual(self.findings(r, "abandon-rate", "C1")[0]["actual"], "50.00% (1 of 2)")
 
+    def test_semicolon_csv_log(self):
+        log = self.write("x.csv", "call_date;phone_number;status;user;campaign_id;phone_code;"
+                         "length_in_sec\r\n"
+                         "2026-11-02 21:30:00;3125550101;\"SALE\";6001;C1;1;60\r\n"
+                         "2026-11-02 10:00:00;3125550102;NA;VDAD;C1;1;20\r\n")
+        r = self.logs_with_details(log, "--today", "2026-11-28", profile="us",
+                                   tz="America/Chicago")
+        inp = [i for i in r["inputs"] if i["kind"] == "call-log"][0]
+        self.assertEqual((inp["format"], inp["rows"], inp["parsed"]), ("vicidial-log", 2, 2))
+        self.assertEqual([d["line"] for d in self.details if d["rule"] == "calling-hours"], ["2"])
+
     def test_log_without_a_header_is_an_error(self):
         log = self.write("x.txt", "2026-11-02 10:00:00\t3125550101\tNA\r\n")
         res = run("logs", log, "-p", "us", "--log-format", "vicidial-log")

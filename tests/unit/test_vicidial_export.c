@@ -65,6 +65,8 @@ test_detect(void **state)
 	assert_int_equal(vx_detect("\xEF\xBB\xBFINSERT INTO x VALUES (1);", 28), VX_SQL);
 	assert_int_equal(vx_detect("a\tb\r\n1\t2\r\n", 10), VX_TAB);
 	assert_int_equal(vx_detect("a,b\n1,2\n", 8), VX_CSV);
+	assert_int_equal(vx_detect("a;b;\"c,d,e\"\n", 12), VX_SCSV);
+	assert_int_equal(vx_detect("a,b;c\n", 6), VX_CSV);
 	/* a word that merely starts like SQL is not SQL */
 	assert_int_equal(vx_detect("settings,b\n", 11), VX_CSV);
 }
@@ -264,6 +266,19 @@ test_csv(void **state)
 }
 
 static void
+test_semicolon(void **state)
+{
+	struct got g;
+	struct diag d;
+
+	(void)state;
+	assert_int_equal(read_text("campaign_id;campaign_name;dial_timeout\r\n"
+	    "C1;\"a; b\";30\r\n", "vicidial_campaigns", &g, &d), 0);
+	assert_string_equal(g.text,
+	    "vicidial_campaigns@2:campaign_id=C1|campaign_name=a; b|dial_timeout=30;");
+}
+
+static void
 test_tab(void **state)
 {
 	struct got g;
@@ -375,6 +390,7 @@ main(void)
 		cmocka_unit_test(test_syntax_errors),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_tab),
+		cmocka_unit_test(test_semicolon),
 		cmocka_unit_test(test_caps),
 		cmocka_unit_test(test_stop),
 		cmocka_unit_test(test_real_schema),
