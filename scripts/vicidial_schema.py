@@ -16,7 +16,8 @@ TABLES = [
     "vicidial_campaigns", "vicidial_lists", "vicidial_statuses", "vicidial_campaign_statuses",
     "vicidial_call_times", "vicidial_state_call_times", "vicidial_call_time_holidays",
     "vicidial_log", "vicidial_carrier_log", "vicidial_drop_log", "vicidial_closer_log",
-    "vicidial_campaign_cid_areacodes",
+    "vicidial_campaign_cid_areacodes", "vicidial_dial_log", "vicidial_dial_cid_log",
+    "vicidial_log_extended",
 ]
 
 def main():

@@ -56,8 +56,9 @@ struct log_file_stats {
 	const char *path;
 	const char *format;
 	uint64_t rows, parsed, rejected, duplicates;
-	/* The format records no caller ID (VICIdial's vicidial_log): the
-	 * caller-id rule passes its calls over instead of calling them bare. */
+	/* The format records no caller ID (VICIdial's vicidial_log, unless a
+	 * dial log gives it): the caller-id rule passes its calls without one
+	 * over instead of calling them bare. */
 	bool no_caller_ids;
 	int64_t first, last;  /* time range of parsed calls (UTC), 0 when none */
 	struct reject_example {

@@ -478,11 +478,25 @@ out:
 
 /* ---- vicidial-tables: call times and statuses on their own --------------- */
 
+/* Whether a header line names column (a whole field). */
+static bool
+field(const char *line, const char *col)
+{
+	size_t n = strlen(col);
+
+	for (const char *p = strstr(line, col); p != NULL; p = strstr(p + 1, col))
+		if ((p == line || strchr(",;\t\"`", p[-1]) != NULL) &&
+		    (p[n] == '\0' || strchr(",;\t\"`\r", p[n]) != NULL))
+			return true;
+	return false;
+}
+
 /* The carrier and drop logs the vicidial-log adapter joins to the log beside them. */
 static bool
 is_side_log(const char *path, const char *head, size_t len)
 {
-	static const char *const side[] = { "vicidial_carrier_log", "vicidial_drop_log", NULL };
+	static const char *const side[] = { "vicidial_carrier_log", "vicidial_drop_log",
+		"vicidial_dial_log", "vicidial_dial_cid_log", "vicidial_log_extended", NULL };
 	unsigned mask;
 	const char *nl = memchr(head, '\n', len);
 	size_t line = nl != NULL ? (size_t)(nl - head) : len;
@@ -493,9 +507,14 @@ is_side_log(const char *path, const char *head, size_t len)
 		    vx_dump_tables(path, DUMP_SNIFF, side, &mask) == 0 && mask != 0;
 	snprintf(first, sizeof(first), "%.*s", (int)(line < sizeof(first) ? line : sizeof(first) - 1),
 	    head);
-	return strstr(first, "uniqueid") != NULL && (strstr(first, "drop_date") != NULL ||
-	    (strstr(first, "dialstatus") != NULL && strstr(first, "dial_time") != NULL &&
-	    strstr(first, "call_date") != NULL && strstr(first, "phone_number") == NULL));
+	/* vicidial_drop_log; vicidial_carrier_log; vicidial_dial_log and
+	 * vicidial_dial_cid_log; vicidial_log_extended (not a log export, which
+	 * has uniqueid and caller_code too, with a status) */
+	return (field(first, "uniqueid") && field(first, "drop_date")) ||
+	    (field(first, "uniqueid") && field(first, "dialstatus") && field(first, "dial_time") &&
+	    !field(first, "phone_number")) ||
+	    (field(first, "caller_code") && field(first, "outbound_cid")) ||
+	    (field(first, "uniqueid") && field(first, "caller_code") && !field(first, "status"));
 }
 
 int

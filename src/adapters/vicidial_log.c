@@ -22,7 +22,7 @@ int vicidial_log_parse(const char *path, struct model *m, struct diag *d);
 enum col {
 	L_UNIQUEID, L_CAMPAIGN_ID, L_CALL_DATE, L_START_EPOCH, L_END_EPOCH, L_LENGTH, L_STATUS,
 	L_PHONE_CODE, L_PHONE_NUMBER, L_PHONE_DIALED, L_USER, L_TERM_REASON, L_DIAL_TIME,
-	L_ANSWERED_TIME, L_DIALSTATUS, L__COUNT,
+	L_ANSWERED_TIME, L_DIALSTATUS, L_CALLER_CODE, L__COUNT,
 	L_NFIELDS = 31, /* r->cols slot holding the header's field count (0: a dump row) */
 };
 
@@ -30,14 +30,15 @@ enum col {
 static const char *const col_names[L__COUNT] = {
 	"uniqueid", "campaign_id", "call_date", "start_epoch", "end_epoch", "length_in_sec", "status",
 	"phone_code", "phone_number", "phone_number_dialed", "user", "term_reason", "dial_time",
-	"answered_time", "dialstatus",
+	"answered_time", "dialstatus", "caller_code",
 };
 
 static const char *const log_tables[] = { "vicidial_log", "vicidial_log_archive", NULL };
 /* what a first pass over a dump (and the exports beside a log) collect */
 static const char *const side_tables[] = { "vicidial_call_times", "vicidial_state_call_times",
 	"vicidial_statuses", "vicidial_campaign_statuses", "vicidial_carrier_log",
-	"vicidial_drop_log", NULL };
+	"vicidial_drop_log", "vicidial_dial_log", "vicidial_dial_cid_log", "vicidial_log_extended",
+	NULL };
 
 /* The carrier's timing and the drop log, keyed by uniqueid. */
 struct side {
@@ -46,8 +47,27 @@ struct side {
 	bool dropped;     /* in vicidial_drop_log */
 };
 
+/* The caller ID a call presented, by caller_code (vicidial_dial_log,
+ * vicidial_dial_cid_log), and the caller_code of a uniqueid
+ * (vicidial_log_extended). */
+struct cid_entry {
+	uint64_t key;
+	uint32_t off;   /* in cid_pool */
+	uint8_t prio;   /* dial_cid_log (what was sent) over dial_log (what was asked) */
+};
+
+struct ext_entry {
+	uint64_t uniqueid, code;
+};
+
 struct vlog_state {
 	struct vd_tables tables;
+	struct cid_entry *cids;
+	size_t ncids, cids_cap;
+	char *cid_pool;
+	size_t pool_used, pool_cap;
+	struct ext_entry *ext;
+	size_t next, ext_cap;
 	struct side *side;
 	size_t nside, side_cap;
 	bool sorted;
@@ -63,6 +83,9 @@ key_of(const char *p, size_t n)
 		h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
 	return h | 1; /* 0 never stands for a key */
 }
+
+static int cmp_cid(const void *a, const void *b);
+static int cmp_ext(const void *a, const void *b);
 
 static int
 cmp_side(const void *a, const void *b)
@@ -91,6 +114,10 @@ side_finish(struct vlog_state *st)
 	}
 	st->nside = w;
 	st->sorted = true;
+	if (st->ncids > 1)
+		qsort(st->cids, st->ncids, sizeof(*st->cids), cmp_cid);
+	if (st->next > 1)
+		qsort(st->ext, st->next, sizeof(*st->ext), cmp_ext);
 }
 
 static const struct side *
@@ -127,6 +154,128 @@ value_uint(const struct vx_value *v, uint32_t *out)
 	return log_uint(t, out) == 0;
 }
 
+/* "V1271230450000012345" <3125551212> → 3125551212; a bare number stays. */
+static struct text
+cid_number(const struct vx_value *v)
+{
+	struct text t = { v->p, v->n };
+	const char *lt = memchr(v->p, '<', v->n), *gt;
+
+	if (lt != NULL && (gt = memchr(lt, '>', v->n - (size_t)(lt - v->p))) != NULL) {
+		t.p = lt + 1;
+		t.n = (size_t)(gt - lt - 1);
+	}
+	return text_trim(t);
+}
+
+static int
+cid_row(struct vlog_state *st, const struct vx_row *row, bool sent)
+{
+	const struct vx_value *code, *cid;
+	struct cid_entry e;
+	struct text num;
+
+	if (row->bad != NULL || (code = vx_get(row, "caller_code")) == NULL || code->null ||
+	    code->n == 0 || (cid = vx_get(row, "outbound_cid")) == NULL || cid->null)
+		return 1;
+	num = cid_number(cid);
+	if (num.n == 0 || num.n > 64)
+		return 1;
+	e.key = key_of(code->p, code->n);
+	e.prio = sent;
+	e.off = (uint32_t)st->pool_used;
+	if (st->pool_used + num.n + 1 > UINT32_MAX)
+		return 1; /* 4 GiB of caller IDs: the rest stay unknown */
+	xgrow((void **)&st->cid_pool, &st->pool_cap, st->pool_used + num.n + 1, 1);
+	memcpy(st->cid_pool + st->pool_used, num.p, num.n);
+	st->cid_pool[st->pool_used + num.n] = '\0';
+	st->pool_used += num.n + 1;
+	xgrow((void **)&st->cids, &st->cids_cap, st->ncids + 1, sizeof(e));
+	st->cids[st->ncids++] = e;
+	return 1;
+}
+
+static int
+ext_row(struct vlog_state *st, const struct vx_row *row)
+{
+	const struct vx_value *u, *code;
+	struct ext_entry e;
+
+	if (row->bad != NULL || (u = vx_get(row, "uniqueid")) == NULL || u->null || u->n == 0 ||
+	    (code = vx_get(row, "caller_code")) == NULL || code->null || code->n == 0)
+		return 1;
+	e.uniqueid = key_of(u->p, u->n);
+	e.code = key_of(code->p, code->n);
+	xgrow((void **)&st->ext, &st->ext_cap, st->next + 1, sizeof(e));
+	st->ext[st->next++] = e;
+	return 1;
+}
+
+static int
+cmp_cid(const void *a, const void *b)
+{
+	const struct cid_entry *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (int)y->prio - (int)x->prio;
+}
+
+static int
+cmp_ext(const void *a, const void *b)
+{
+	uint64_t x = ((const struct ext_entry *)a)->uniqueid, y = ((const struct ext_entry *)b)->uniqueid;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The caller ID of a call, by its caller_code or, through vicidial_log_extended,
+ * its uniqueid; NULL when no dial log says. */
+static const char *
+cid_find(const struct vlog_state *st, struct text code, struct text uniqueid)
+{
+	uint64_t k;
+	size_t lo = 0, hi;
+
+	if (st->ncids == 0)
+		return NULL;
+	if (code.n > 0) {
+		k = key_of(code.p, code.n);
+	} else if (uniqueid.n > 0 && st->next > 0) {
+		uint64_t u = key_of(uniqueid.p, uniqueid.n);
+
+		hi = st->next;
+		k = 0;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (st->ext[mid].uniqueid == u) {
+				k = st->ext[mid].code;
+				break;
+			}
+			if (st->ext[mid].uniqueid < u)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (k == 0)
+			return NULL;
+		lo = 0;
+	} else {
+		return NULL;
+	}
+	hi = st->ncids;
+	while (lo < hi) { /* the first entry of the key: the one sent, when known */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (st->cids[mid].key < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < st->ncids && st->cids[lo].key == k ? st->cid_pool + st->cids[lo].off : NULL;
+}
+
 /* A carrier-log or drop-log row; 0 when the row is of neither table. */
 static int
 side_row(struct vlog_state *st, const struct vx_row *row)
@@ -136,6 +285,11 @@ side_row(struct vlog_state *st, const struct vx_row *row)
 	uint32_t dial, answered;
 	struct side e;
 
+	if (strcasecmp(row->table, "vicidial_dial_log") == 0 ||
+	    strcasecmp(row->table, "vicidial_dial_cid_log") == 0)
+		return cid_row(st, row, strcasecmp(row->table, "vicidial_dial_cid_log") == 0);
+	if (strcasecmp(row->table, "vicidial_log_extended") == 0)
+		return ext_row(st, row);
 	if (!carrier && strcasecmp(row->table, "vicidial_drop_log") != 0)
 		return 0;
 	if (row->bad != NULL || (u = vx_get(row, "uniqueid")) == NULL || u->null || u->n == 0)
@@ -353,6 +507,16 @@ vlog_row(struct log_reader *r, const struct text *f, size_t n, struct call *c, c
 	 * no carrier row) rang for a time nobody recorded: not a short ring */
 	if (!has_len && c->disposition == DISP_NO_ANSWER)
 		c->disposition = DISP_UNKNOWN;
+	{
+		const char *cid = cid_find(vs, col(f, n, cols, L_CALLER_CODE),
+		    col(f, n, cols, L_UNIQUEID));
+
+		if (cid != NULL) {
+			struct text ct = { cid, strlen(cid) };
+
+			c->caller = log_intern_caller(r, ct);
+		}
+	}
 	c->campaign = log_intern_campaign(r, camp);
 	c->link = log_hash(col(f, n, cols, L_UNIQUEID));
 	return 0;
@@ -497,6 +661,10 @@ load_side_beside(struct vlog_state *st, const char *path, struct diag *d)
 {
 	static const char *const cols_carrier[] = { "uniqueid", "dialstatus", "dial_time", NULL };
 	static const char *const cols_drop[] = { "uniqueid", "drop_date", NULL };
+	static const char *const cols_dial[] = { "caller_code", "outbound_cid", NULL };
+	static const char *const cols_cid_log[] = { "call_type", NULL };
+	static const char *const cols_ext[] = { "uniqueid", "caller_code", NULL };
+	static const char *const cols_status[] = { "status", NULL };
 	char dir[4096];
 	const char *slash = strrchr(path, '/');
 	struct dirent *e;
@@ -534,6 +702,12 @@ load_side_beside(struct vlog_state *st, const char *path, struct diag *d)
 			table = "vicidial_carrier_log";
 		else if (header_all(head, (size_t)len, cols_drop))
 			table = "vicidial_drop_log";
+		else if (header_all(head, (size_t)len, cols_dial))
+			table = header_all(head, (size_t)len, cols_cid_log) ? "vicidial_dial_cid_log" :
+			    "vicidial_dial_log";
+		else if (header_all(head, (size_t)len, cols_ext) &&
+		    !header_all(head, (size_t)len, cols_status))
+			table = "vicidial_log_extended";
 		if (table != NULL && vx_read_file(full, table, side_take, st, d) < 0)
 			rc = -1;
 	}
@@ -581,5 +755,8 @@ vicidial_log_parse(const char *path, struct model *m, struct diag *d)
 out:
 	vd_tables_free(&st.tables);
 	free(st.side);
+	free(st.cids);
+	free(st.cid_pool);
+	free(st.ext);
 	return rc;
 }

@@ -279,6 +279,50 @@ class Logs(CliTestCase):
         # the drop log makes the INCALL row abandoned: 1 of 2 live calls
         self.assertEqual(self.findings(r, "abandon-rate", "C1")[0]["actual"], "50.00% (1 of 2)")
 
+    def test_caller_ids_from_the_dial_logs(self):
+        # a dump: vicidial_log → vicidial_log_extended (caller_code) → the dial logs
+        cols = "(`uniqueid`,`campaign_id`,`call_date`,`length_in_sec`,`status`,`phone_code`," \
+               "`phone_number`,`user`)"
+        dump = ("-- MySQL dump 10.19\n"
+                "INSERT INTO `vicidial_dial_cid_log` (`caller_code`,`call_type`,`outbound_cid`) "
+                "VALUES ('V1102100000000000001','OUT','0000000000');\n"
+                "INSERT INTO `vicidial_dial_log` (`caller_code`,`outbound_cid`) VALUES "
+                "('V1102100000000000001','\"V1102100000000000001\" <3125550100>'),"
+                "('V1102100100000000002','\"V1102100100000000002\" <3125550100>');\n"
+                f"INSERT INTO `vicidial_log` {cols} VALUES "
+                "('u1','C1','2026-11-02 10:00:00',40,'SALE','1','3125550101','1001'),"
+                "('u2','C1','2026-11-02 10:01:00',40,'SALE','1','3125550102','1001'),"
+                "('u3','C1','2026-11-02 10:02:00',40,'SALE','1','3125550103','1001');\n"
+                "INSERT INTO `vicidial_log_extended` (`uniqueid`,`caller_code`) VALUES "
+                "('u1','V1102100000000000001'),('u2','V1102100100000000002');\n")
+        log = self.write("asterisk.sql", dump)
+        r = self.logs_with_details(log, "--today", "2026-11-28", profile="us",
+                                   tz="America/Chicago")
+        # u1 sent 0000000000 (the cid log wins over the dial log's request);
+        # u2 sent a valid number; u3 has no dial-log row: not judged
+        self.assertEqual([(d["rule"], d["line"]) for d in self.details if d["rule"] == "caller-id"],
+                         [("caller-id", "4")])
+        self.assertIn("0000000000", self.findings(r, "caller-id", "C1")[0]["message"])
+
+    def test_caller_ids_from_a_dial_log_beside_an_extended_export(self):
+        self.write("e/vicidial_dial_log.csv", "caller_code,lead_id,call_date,outbound_cid\n"
+                   "V1,1,2026-11-02 10:00:00,\"\"\"V1\"\" <>\"\n"
+                   "V2,2,2026-11-02 10:01:00,0000000000\n")
+        head = LOG_HEAD.replace("\r\n", "\tcaller_code\r\n")
+        log = self.write("e/log.txt", head +
+                         log_row("2026-11-02 10:00:00", "3125550101", "SALE", user="1", length=9,
+                                 uid="a").replace("\r\n", "\tV1\r\n") +
+                         log_row("2026-11-02 10:01:00", "3125550102", "SALE", user="1", length=9,
+                                 uid="b").replace("\r\n", "\tV2\r\n"))
+        res = run("scan", os.path.join(self.tmp, "e"), "-p", "us", "--log-tz", "America/Chicago",
+                  "-f", "json", "--today", "2026-11-28")
+        r = res.json()
+        self.assertEqual({os.path.basename(i["path"]): i["format"] for i in r["inputs"]},
+                         {"vicidial_dial_log.csv": "vicidial-tables", "log.txt": "vicidial-log"})
+        # V1's caller ID is empty: no number, not judged; V2 sent 0000000000
+        cid = self.findings(r, "caller-id")
+        self.assertEqual([(f["actual"], f["location"]["line"]) for f in cid], [("1 of 2 calls", 3)])
+
     def test_semicolon_csv_log(self):
         log = self.write("x.csv", "call_date;phone_number;status;user;campaign_id;phone_code;"
                          "length_in_sec\r\n"
