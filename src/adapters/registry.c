@@ -40,7 +40,8 @@ const struct adapter adapter_table[] = {
 	  vicidial_campaigns_sniff, vicidial_campaigns_parse },
 	{ "vicidial-tables", KIND_CAMPAIGN, "VICIdial vicidial_call_times, vicidial_state_call_times, "
 	  "vicidial_statuses, vicidial_campaign_statuses, vicidial_lists, "
-	  "vicidial_campaign_cid_areacodes and the carrier, drop and dial logs' exports (read by the campaigns and logs beside them)", vicidial_tables_sniff, vicidial_tables_parse },
+	  "vicidial_campaign_cid_areacodes and the carrier, drop and dial logs' exports (read by "
+	  "the campaigns and logs beside them)", vicidial_tables_sniff, vicidial_tables_parse },
 	{ "vicidial-log", KIND_CALL_LOG, "VICIdial vicidial_log (or the Export Calls Report) as CSV or "
 	  "tab text with a header, or a mysqldump; statuses classified by their flags",
 	  vicidial_log_sniff, vicidial_log_parse },
