@@ -1,4 +1,4 @@
-/* VICIdial table exports: CSV or tab text with a header, or a mysqldump, as rows of named columns. */
+/* VICIdial table exports (CSV or tab text with a header, or a mysqldump) as rows of columns. */
 #include "adapters/vicidial_export.h"
 
 #include <ctype.h>
