@@ -118,6 +118,13 @@ echo "seeds: $(find "$S" -type f | wc -l) files, $(du -sk "$S" | cut -f1) KB"
 # vicidial_campaigns: the samples' dump, the golden cases' CSV and dump
 head -n 30 samples/vicidial/EXPORT_CALL_REPORT_20261123-090000.txt > "$S/vicidial_log/export-report-head.txt"
 cp tests/golden/vicidial-log/dump-carrier-drop/asterisk-log-20261104.sql "$S/vicidial_log/dump.sql"
+cat > "$S/vicidial_log/dial-logs.sql" <<'X'
+-- MySQL dump 10.19
+INSERT INTO `vicidial_dial_cid_log` (`caller_code`,`call_type`,`outbound_cid`) VALUES ('V1102100000000000001','OUT','0000000000');
+INSERT INTO `vicidial_dial_log` (`caller_code`,`outbound_cid`) VALUES ('V1102100000000000001','"V1102100000000000001" <3125550100>'),('V1102100100000000002','"V1102100100000000002" <3125550100>');
+INSERT INTO `vicidial_log` (`uniqueid`,`campaign_id`,`call_date`,`length_in_sec`,`status`,`phone_code`,`phone_number`,`user`) VALUES ('u1','C1','2026-11-02 10:00:00',40,'SALE','1','3125550101','1001'),('u2','C1','2026-11-02 10:01:00',40,'SALE','1','3125550102','1001');
+INSERT INTO `vicidial_log_extended` (`uniqueid`,`caller_code`) VALUES ('u1','V1102100000000000001'),('u2','V1102100100000000002');
+X
 cp samples/vicidial/asterisk-campaigns-20261127.sql "$S/vicidial_campaigns/sample-dump.sql"
 cp tests/golden/vicidial-campaigns/fl-site-call-times/campaigns.csv "$S/vicidial_campaigns/campaigns.csv"
 cp tests/golden/vicidial-campaigns/us-defaults/asterisk-20261127.sql "$S/vicidial_campaigns/defaults.sql"
