@@ -41,7 +41,7 @@ vicidial_campaigns_sniff(const char *path, const char *head, size_t len, const s
 /* ---- one campaign row ---------------------------------------------------- */
 
 struct pending {
-	struct campaign *c;
+	size_t c;         /* index in m->campaigns: the array moves as campaigns are added */
 	char *call_time;  /* local_call_time; NULL when the export has none */
 	int line;
 	bool areacode_cids; /* use_custom_cid = AREACODE */
@@ -265,7 +265,7 @@ campaign_row(struct ctx *x, const struct vx_row *row, struct diag *d)
 	if (present(ct) && ct->n == 0)
 		return diag_set(d, row->path, row->line, "campaign %s: empty local_call_time", c->name);
 	xgrow((void **)&x->pend, &x->pend_cap, x->npend + 1, sizeof(*x->pend));
-	x->pend[x->npend].c = c;
+	x->pend[x->npend].c = (size_t)(c - m->campaigns.v);
 	x->pend[x->npend].call_time = present(ct) ? arena_strndup(m->arena, ct->p, ct->n) : NULL;
 	x->pend[x->npend].areacode_cids = vx_eq(vx_get(row, "use_custom_cid"), "AREACODE");
 	x->pend[x->npend++].line = row->line;
@@ -319,7 +319,7 @@ add_call_time(struct ctx *x, const char *id, const char *path, int line, const c
 static int
 resolve_windows(struct ctx *x, struct pending *p, struct diag *d)
 {
-	struct campaign *c = p->c;
+	struct campaign *c = &x->m->campaigns.v[p->c];
 	struct sched_iv *iv = NULL;
 	size_t n = 0, cap = 0, lists = 0;
 	const struct vd_call_time *ct = NULL, *own = NULL;
@@ -415,7 +415,7 @@ add_caller_id(struct model *m, struct campaign *c, const char *cid, const char *
 static void
 resolve_caller_ids(struct ctx *x, const struct pending *p)
 {
-	struct campaign *c = p->c;
+	struct campaign *c = &x->m->campaigns.v[p->c];
 
 	for (size_t i = 0; i < x->tables.nlists; i++) {
 		const struct vd_list *l = &x->tables.lists[i];
