@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 S=fuzz/seeds
 rm -rf "$S"
-for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf callfile freeswitch_cdr freeswitch_config asterisk_config leads; do
+for t in asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf callfile freeswitch_cdr freeswitch_config asterisk_config leads vicidial_log vicidial_campaigns vicidial_tables; do
 	mkdir -p "$S/$t"
 done
 
@@ -117,7 +117,6 @@ printf '[options]\nmaxcalls = 120 ; at most\nmaxload=>0.9\n;-- block\nx=1\n--; y
 	> "$S/astconf/basic.conf"
 printf '[general]\nenabled = yes\nport = 5038\nbindaddr = 0.0.0.0\n\n[admin]\nsecret = amp111\ndeny=0.0.0.0/0.0.0.0\npermit=127.0.0.1/255.255.255.0\nread = system,call,log\n' \
 	> "$S/astconf/manager.conf"
-echo "seeds: $(find "$S" -type f | wc -l) files, $(du -sk "$S" | cut -f1) KB"
 
 # freeswitch_cdr: the built-in template, unescaped quotes (one running into the
 # next line), a spreadsheet round trip
@@ -169,3 +168,25 @@ X
 # leads: VICIdial's own lead files, the sample list, and a list export with a header
 cp tests/data/real/vicidial/lead-file-samples/*.txt tests/data/real/vicidial/lead-file-samples/*.csv samples/leads/*.txt "$S/leads/"
 printf 'lead_id\tphone_code\tphone_number\n1\t86\t13800000000\n2\t86\n' > "$S/leads/list-export.tsv"
+
+# vicidial_log: the Export Calls Report head, a dump with carrier and drop logs;
+# vicidial_campaigns: the samples' dump, the golden cases' CSV and dump
+head -n 30 samples/vicidial/EXPORT_CALL_REPORT_20261123-090000.txt > "$S/vicidial_log/export-report-head.txt"
+cp tests/golden/vicidial-log/dump-carrier-drop/asterisk-log-20261104.sql "$S/vicidial_log/dump.sql"
+cat > "$S/vicidial_log/dial-logs.sql" <<'X'
+-- MySQL dump 10.19
+INSERT INTO `vicidial_dial_cid_log` (`caller_code`,`call_type`,`outbound_cid`) VALUES ('V1102100000000000001','OUT','0000000000');
+INSERT INTO `vicidial_dial_log` (`caller_code`,`outbound_cid`) VALUES ('V1102100000000000001','"V1102100000000000001" <3125550100>'),('V1102100100000000002','"V1102100100000000002" <3125550100>');
+INSERT INTO `vicidial_log` (`uniqueid`,`campaign_id`,`call_date`,`length_in_sec`,`status`,`phone_code`,`phone_number`,`user`) VALUES ('u1','C1','2026-11-02 10:00:00',40,'SALE','1','3125550101','1001'),('u2','C1','2026-11-02 10:01:00',40,'SALE','1','3125550102','1001');
+INSERT INTO `vicidial_log_extended` (`uniqueid`,`caller_code`) VALUES ('u1','V1102100000000000001'),('u2','V1102100100000000002');
+X
+cp samples/vicidial/asterisk-campaigns-20261127.sql "$S/vicidial_campaigns/sample-dump.sql"
+cp tests/golden/vicidial-campaigns/fl-site-call-times/campaigns.csv "$S/vicidial_campaigns/campaigns.csv"
+cp tests/golden/vicidial-campaigns/us-defaults/asterisk-20261127.sql "$S/vicidial_campaigns/defaults.sql"
+cp samples/vicidial/vicidial_campaign_statuses.csv "$S/vicidial_tables/"
+cp tests/golden/vicidial-campaigns/fl-site-call-times/vicidial_call_times.txt "$S/vicidial_tables/"
+grep '^INSERT' tests/data/real/vicidial/MySQL_AST_CREATE_tables.sql | head -12 > "$S/vicidial_tables/default-rows.sql"
+printf 'uniqueid,call_date,server_ip,lead_id,hangup_cause,dialstatus,channel,dial_time,answered_time\n1.2,2026-11-02 10:00:00,10.0.0.1,1,16,ANSWER,SIP/x,20,10\n' > "$S/vicidial_tables/carrier.csv"
+printf 'uniqueid\tserver_ip\tdrop_date\tlead_id\tphone_code\tphone_number\tcampaign_id\tstatus\r\n1.3\t10.0.0.1\t2026-11-02 10:00:00\t2\t1\t3125550101\tC1\tDROP\r\n' > "$S/vicidial_tables/drops.txt"
+
+echo "seeds: $(find "$S" -type f | wc -l) files, $(du -sk "$S" | cut -f1) KB"

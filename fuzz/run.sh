@@ -11,7 +11,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${FUZZ_BUILD:-$root/build-fuzz}
 out=${FUZZ_OUT:-$root/fuzz/findings}
-all="asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf callfile asterisk_config freeswitch_cdr freeswitch_config leads"
+all="asterisk_cdr generic_csv campaign licence profile mapping waivers dnc consent baseline csvrec_diff astconf callfile asterisk_config freeswitch_cdr freeswitch_config leads vicidial_log vicidial_campaigns vicidial_tables"
 
 usage() {
 	echo "usage: fuzz/run.sh TARGET|all SECONDS   (targets: $all)" >&2
@@ -39,7 +39,7 @@ cmake --build "$build" -j2 --target $bins >/dev/null
 
 dict_of() {
 	case $1 in
-	asterisk_cdr | generic_csv | dnc | consent | csvrec_diff | freeswitch_cdr) echo "$root/fuzz/dict/csv.dict" ;;
+	asterisk_cdr | generic_csv | dnc | consent | csvrec_diff | freeswitch_cdr | vicidial_log | vicidial_campaigns | vicidial_tables) echo "$root/fuzz/dict/csv.dict" ;;
 	freeswitch_config) echo "$root/fuzz/dict/xml.dict" ;;
 	baseline) echo "$root/fuzz/dict/json.dict" ;;
 	*) echo "$root/fuzz/dict/libconfig.dict" ;;

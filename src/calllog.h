@@ -59,6 +59,10 @@ struct log_file_stats {
 	 * (FreeSWITCH's template); NULL = nothing to say. Model arena. */
 	const char *layout;
 	uint64_t rows, parsed, rejected, duplicates;
+	/* The format records no caller ID (VICIdial's vicidial_log, unless a
+	 * dial log gives it): the caller-id rule passes its calls without one
+	 * over instead of calling them bare. */
+	bool no_caller_ids;
 	int64_t first, last;  /* time range of parsed calls (UTC), 0 when none */
 	struct reject_example {
 		uint32_t line;

@@ -19,6 +19,7 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
+#include "adapters/adapter.h"
 #include "audit.h"
 #include "baseline.h"
 #include "calendar.h"

@@ -31,6 +31,14 @@ int freeswitch_config_parse(const char *path, struct model *m, struct diag *d);
 int freeswitch_cdr_sniff(const char *path, const char *head, size_t len,
     const struct model *m);
 int freeswitch_cdr_parse(const char *path, struct model *m, struct diag *d);
+int vicidial_campaigns_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
+int vicidial_campaigns_parse(const char *path, struct model *m, struct diag *d);
+int vicidial_tables_sniff(const char *path, const char *head, size_t len,
+    const struct model *m);
+int vicidial_tables_parse(const char *path, struct model *m, struct diag *d);
+int vicidial_log_sniff(const char *path, const char *head, size_t len, const struct model *m);
+int vicidial_log_parse(const char *path, struct model *m, struct diag *d);
 
 const struct adapter adapter_table[] = {
 	{ "dialaudit-campaign", KIND_CAMPAIGN, "dialaudit's native campaign settings (libconfig)",
@@ -39,6 +47,16 @@ const struct adapter adapter_table[] = {
 	  native_licence_sniff, native_licence_parse },
 	{ "asterisk-cdr", KIND_CALL_LOG, "Asterisk cdr_csv Master.csv (16-21 columns) and cdr_custom "
 	  "CSV with a header", asterisk_cdr_sniff, asterisk_cdr_parse },
+	{ "vicidial-campaigns", KIND_CAMPAIGN, "VICIdial vicidial_campaigns exported as CSV or tab "
+	  "text with a header, or a mysqldump (call times and statuses beside it are read too)",
+	  vicidial_campaigns_sniff, vicidial_campaigns_parse },
+	{ "vicidial-tables", KIND_CAMPAIGN, "VICIdial vicidial_call_times, vicidial_state_call_times, "
+	  "vicidial_statuses, vicidial_campaign_statuses, vicidial_lists, "
+	  "vicidial_campaign_cid_areacodes and the carrier, drop and dial logs' exports (read by "
+	  "the campaigns and logs beside them)", vicidial_tables_sniff, vicidial_tables_parse },
+	{ "vicidial-log", KIND_CALL_LOG, "VICIdial vicidial_log (or the Export Calls Report) as CSV or "
+	  "tab text with a header, or a mysqldump; statuses classified by their flags",
+	  vicidial_log_sniff, vicidial_log_parse },
 	{ "generic-csv", KIND_CALL_LOG, "any CSV call log with a header, read through --mapping FILE "
 	  "(docs/mapping-format.md)", generic_csv_sniff, generic_csv_parse },
 	{ "asterisk-callfile", KIND_CAMPAIGN, "Asterisk outgoing call files (.call): retry, ring-time "

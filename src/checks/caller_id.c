@@ -198,6 +198,8 @@ cid_per_call(struct event_ctx *ctx, const struct call *c)
 {
 	uint8_t *verdicts = ctx->rule_state[ctx->rule - rule_table];
 
+	if (c->caller == 0 && ctx->log->files[c->file].no_caller_ids)
+		return;
 	if (verdicts == NULL)
 		verdicts = ctx->rule_state[ctx->rule - rule_table] =
 		    xcalloc(ctx->log->callers.n + 1, 1);

@@ -67,6 +67,11 @@ phone_normalise(const char *raw, size_t len, const struct numbering *np, char *o
 	digits[n] = '\0';
 	if (n == 0)
 		return plus ? PHONE_MALFORMED : PHONE_EMPTY;
+	/* no subscriber number is all zeros: dialers write 0000000000 for
+	 * "none set" (VICIdial's campaign_cid default). Short codes stay:
+	 * 000 is Australia's emergency number. */
+	if (n >= 7 && strspn(digits, "0") == n)
+		return PHONE_MALFORMED;
 	d = digits;
 	if (plus) {
 		/* already international */

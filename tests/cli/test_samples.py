@@ -83,14 +83,38 @@ class ScanSamples(CliTestCase):
         self.assertEqual(by[("consent", "spring-promo")], "1 of 162 calls")
         self.assertEqual(by[("input-rejected", None)], "1 of 301 rows rejected")
 
+    def test_vicidial_planted_violations_are_found(self):
+        # samples/vicidial/make_sample.py says what it planted
+        vici = [f for f in self.report["findings"] if "/vicidial/" in f["location"]["path"]]
+        got = {(f["rule"], f["campaign"], os.path.basename(f["location"]["path"])): f["actual"]
+               for f in vici}
+        log = "EXPORT_CALL_REPORT_20261123-090000.txt"
+        dump = "asterisk-campaigns-20261127.sql"
+        self.assertEqual(got[("calling-hours", "SURVEY9", log)], "2 of 91 calls")
+        self.assertEqual(got[("call-frequency", "SURVEY9", log)], "2 of 91 calls")
+        self.assertEqual(got[("dnc-list", "RENEW1", log)], "1 of 68 calls")
+        self.assertIn(("wait-after-refusal", "RENEW1", log), got)
+        self.assertEqual(got[("input-rejected", None, log)], "1 of 160 rows rejected")
+        self.assertEqual(got[("calling-hours", "SURVEY9", dump)], "Mon–Sun 00:00–24:00")
+        self.assertEqual(got[("caller-id", "SURVEY9", dump)], "malformed")
+        self.assertEqual(got[("call-frequency", "SURVEY9", dump)], "unlimited")
+        # RENEW1's own call time (09:00-20:00, Saturday 10:00-17:00) and its
+        # licensed caller ID pass
+        self.assertNotIn(("calling-hours", "RENEW1", dump), got)
+        self.assertNotIn(("caller-id", "RENEW1", dump), got)
+        self.assertNotIn(("call-frequency", "RENEW1", dump), got)
+        # vicidial_log holds no caller ID: no call is blamed for lacking one
+        self.assertNotIn(("caller-id", "RENEW1", log), got)
+        self.assertNotIn(("caller-id", "SURVEY9", log), got)
+
     def test_log_rows_accounted_for(self):
         logs = [i for i in self.report["inputs"] if i["kind"] == "call-log"]
         self.assertEqual([(i["format"], i["rows"], i["parsed"], i["rejected"]) for i in logs],
                          [("freeswitch-cdr", 16, 15, 1), ("asterisk-cdr", 301, 300, 1),
-                          ("generic-csv", 369, 367, 2)])
+                          ("generic-csv", 369, 367, 2), ("vicidial-log", 160, 159, 1)])
         # and the Asterisk call files: 3 planned calls (one more is a wake-up
         # call to an extension, rejected) and 4 archived attempts
-        self.assertEqual(self.report["stats"]["calls"], 15 + 300 + 367 + 7)
+        self.assertEqual(self.report["stats"]["calls"], 15 + 300 + 367 + 159 + 7)
 
     def test_asterisk_call_files(self):
         # A call file's schedule is its mtime, which is the checkout time here:
