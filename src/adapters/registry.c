@@ -41,24 +41,14 @@ int vicidial_log_sniff(const char *path, const char *head, size_t len, const str
 int vicidial_log_parse(const char *path, struct model *m, struct diag *d);
 
 const struct adapter adapter_table[] = {
+	/* grouped by dialer; on equal scores the earlier row wins, so the
+	 * catch-all generic-csv stays last */
 	{ "dialaudit-campaign", KIND_CAMPAIGN, "dialaudit's native campaign settings (libconfig)",
 	  native_campaign_sniff, native_campaign_parse },
 	{ "dialaudit-licence", KIND_LICENCE, "dialaudit's native licence terms (libconfig)",
 	  native_licence_sniff, native_licence_parse },
 	{ "asterisk-cdr", KIND_CALL_LOG, "Asterisk cdr_csv Master.csv (16-21 columns) and cdr_custom "
 	  "CSV with a header", asterisk_cdr_sniff, asterisk_cdr_parse },
-	{ "vicidial-campaigns", KIND_CAMPAIGN, "VICIdial vicidial_campaigns exported as CSV or tab "
-	  "text with a header, or a mysqldump (call times and statuses beside it are read too)",
-	  vicidial_campaigns_sniff, vicidial_campaigns_parse },
-	{ "vicidial-tables", KIND_CAMPAIGN, "VICIdial vicidial_call_times, vicidial_state_call_times, "
-	  "vicidial_statuses, vicidial_campaign_statuses, vicidial_lists, "
-	  "vicidial_campaign_cid_areacodes and the carrier, drop and dial logs' exports (read by "
-	  "the campaigns and logs beside them)", vicidial_tables_sniff, vicidial_tables_parse },
-	{ "vicidial-log", KIND_CALL_LOG, "VICIdial vicidial_log (or the Export Calls Report) as CSV or "
-	  "tab text with a header, or a mysqldump; statuses classified by their flags",
-	  vicidial_log_sniff, vicidial_log_parse },
-	{ "generic-csv", KIND_CALL_LOG, "any CSV call log with a header, read through --mapping FILE "
-	  "(docs/mapping-format.md)", generic_csv_sniff, generic_csv_parse },
 	{ "asterisk-callfile", KIND_CAMPAIGN, "Asterisk outgoing call files (.call): retry, ring-time "
 	  "and caller-ID settings, and the calls they plan (the file's time) or made (StartRetry)",
 	  asterisk_callfile_sniff, asterisk_callfile_parse },
@@ -71,6 +61,18 @@ const struct adapter adapter_table[] = {
 	{ "freeswitch-cdr", KIND_CALL_LOG, "FreeSWITCH mod_cdr_csv Master.csv, laid out by the "
 	  "site's cdr_csv.conf.xml template (or the default one)", freeswitch_cdr_sniff,
 	  freeswitch_cdr_parse },
+	{ "vicidial-campaigns", KIND_CAMPAIGN, "VICIdial vicidial_campaigns exported as CSV or tab "
+	  "text with a header, or a mysqldump (call times and statuses beside it are read too)",
+	  vicidial_campaigns_sniff, vicidial_campaigns_parse },
+	{ "vicidial-tables", KIND_CAMPAIGN, "VICIdial vicidial_call_times, vicidial_state_call_times, "
+	  "vicidial_statuses, vicidial_campaign_statuses, vicidial_lists, "
+	  "vicidial_campaign_cid_areacodes and the carrier, drop and dial logs' exports (read by "
+	  "the campaigns and logs beside them)", vicidial_tables_sniff, vicidial_tables_parse },
+	{ "vicidial-log", KIND_CALL_LOG, "VICIdial vicidial_log (or the Export Calls Report) as CSV or "
+	  "tab text with a header, or a mysqldump; statuses classified by their flags",
+	  vicidial_log_sniff, vicidial_log_parse },
+	{ "generic-csv", KIND_CALL_LOG, "any CSV call log with a header, read through --mapping FILE "
+	  "(docs/mapping-format.md)", generic_csv_sniff, generic_csv_parse },
 };
 
 const size_t adapter_count = sizeof(adapter_table) / sizeof(adapter_table[0]);
