@@ -6,6 +6,8 @@
 
 #include <cmocka.h>
 
+#include "tmpdir.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,41 +16,7 @@
 
 #include "util/astconf.h"
 
-static char dir[64];
 
-static const char *
-put(const char *name, const char *text)
-{
-	static char path[8][256];
-	static int next;
-	char *p = path[next++ % 8];
-	FILE *f;
-
-	snprintf(p, 256, "%s/%s", dir, name);
-	f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	return p;
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/dialaudit-astconf-XXXXXX");
-	return mkdtemp(dir) == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
 
 static const char *
 value(const struct astconf_category *cat, const char *key)
@@ -63,7 +31,7 @@ value(const struct astconf_category *cat, const char *key)
 static void
 test_categories_variables_and_comments(void **state)
 {
-	const char *path = put("asterisk.conf",
+	const char *path = tmp_put("asterisk.conf",
 	    "\xef\xbb\xbf; the options\n"
 	    "[options]\n"
 	    "maxcalls = 120 ; at most\n"
@@ -110,7 +78,7 @@ test_categories_variables_and_comments(void **state)
 static void
 test_templates_and_appends(void **state)
 {
-	const char *path = put("pjsip.conf",
+	const char *path = tmp_put("pjsip.conf",
 	    "[base](!)\n"
 	    "type = endpoint\n"
 	    "callerid = \"Sales\" <057188001201>\n"
@@ -157,12 +125,12 @@ test_includes(void **state)
 	size_t i = 0;
 
 	(void)state;
-	snprintf(sub, sizeof(sub), "%s/conf.d", dir);
+	snprintf(sub, sizeof(sub), "%s/conf.d", tmp_dir);
 	assert_int_equal(mkdir(sub, 0700), 0);
-	put("conf.d/a.conf", "[a]\nx = 1\n");
-	put("conf.d/b.conf", "[b]\nx = 2\n");
-	put("custom.conf", "[main](+)\nfrom_custom = yes\n");
-	path = put("extensions.conf",
+	tmp_put("conf.d/a.conf", "[a]\nx = 1\n");
+	tmp_put("conf.d/b.conf", "[b]\nx = 2\n");
+	tmp_put("custom.conf", "[main](+)\nfrom_custom = yes\n");
+	path = tmp_put("extensions.conf",
 	    "[main]\n"
 	    "exten => _NXXNXXXXXX,1,Dial(PJSIP/${EXTEN}@trunk,30,tT)\n"
 	    "same => n,Hangup()\n"
@@ -192,13 +160,13 @@ test_includes(void **state)
 static void
 assert_error(const char *name, const char *text, const char *errfile, int line, const char *phrase)
 {
-	const char *path = put(name, text);
+	const char *path = tmp_put(name, text);
 	struct astconf c;
 	struct diag d = { 0 };
 	char want[256];
 
 	assert_int_equal(astconf_load(path, &c, &d), -1);
-	snprintf(want, sizeof(want), "%s/%s", dir, errfile != NULL ? errfile : name);
+	snprintf(want, sizeof(want), "%s/%s", tmp_dir, errfile != NULL ? errfile : name);
 	assert_string_equal(d.file, want);
 	if (d.line != line)
 		fail_msg("%s: error at line %d, expected %d (%s)", name, d.line, line, d.message);
@@ -217,7 +185,7 @@ test_errors(void **state)
 	assert_error("e5.conf", "[a](+)\nx = 1\n", NULL, 1, "does not exist yet");
 	assert_error("e6.conf", "[a]\n#include nothere.conf\n", NULL, 2, "no such file");
 	assert_error("e7.conf", "[a]\n#frobnicate x\n", NULL, 2, "unknown directive");
-	put("loop-b.conf", "[b]\n#include loop-a.conf\n");
+	tmp_put("loop-b.conf", "[b]\n#include loop-a.conf\n");
 	assert_error("loop-a.conf", "[a]\n#include loop-b.conf\n", "loop-b.conf", 2, "include loop");
 	{
 		char path[128];
@@ -225,7 +193,7 @@ test_errors(void **state)
 		struct astconf c;
 		struct diag d = { 0 };
 
-		snprintf(path, sizeof(path), "%s/e8.conf", dir);
+		snprintf(path, sizeof(path), "%s/e8.conf", tmp_dir);
 		f = fopen(path, "w");
 		assert_non_null(f);
 		fwrite("[a]\nx = 1\0\n", 1, 11, f);
@@ -237,7 +205,7 @@ test_errors(void **state)
 	{
 		char sub[128];
 
-		snprintf(sub, sizeof(sub), "%s/a-folder", dir);
+		snprintf(sub, sizeof(sub), "%s/a-folder", tmp_dir);
 		mkdir(sub, 0700);
 		assert_error("e9.conf", "[a]\n#include a-folder\n", NULL, 2, "is a directory");
 	}
@@ -253,5 +221,5 @@ main(void)
 		cmocka_unit_test(test_errors),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tmp_setup, tmp_teardown);
 }

@@ -6,6 +6,8 @@
 
 #include <cmocka.h>
 
+#include "tmpdir.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,41 +20,7 @@
 #include "model.h"
 #include "util/secret.h"
 
-static char dir[64];
 
-static const char *
-put(const char *name, const char *text)
-{
-	static char path[8][256];
-	static int next;
-	char *p = path[next++ % 8];
-	FILE *f;
-
-	snprintf(p, 256, "%s/%s", dir, name);
-	f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	return p;
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/dialaudit-astcfg-XXXXXX");
-	return mkdtemp(dir) == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
 
 static void
 parse_ok(struct model *m, const char *path)
@@ -94,7 +62,7 @@ test_dialplan_ring_timeout(void **state)
 	struct campaign *c;
 
 	(void)state;
-	p = put("extensions.conf",
+	p = tmp_put("extensions.conf",
 	    "[general]\n"
 	    "static = yes\n"
 	    "[internal]\n"
@@ -126,14 +94,14 @@ test_dialplan_no_timeout_rings_forever(void **state)
 
 	(void)state;
 	model_init(&m);
-	parse_ok(&m, put("extensions.conf", "[out]\nexten => _X.,1,Dial(PJSIP/${EXTEN}@t)\n"));
+	parse_ok(&m, tmp_put("extensions.conf", "[out]\nexten => _X.,1,Dial(PJSIP/${EXTEN}@t)\n"));
 	assert_int_equal(m.campaigns.v[0].ring_timeout, INT_MAX);
 	assert_int_equal(m.campaigns.v[0].line[CS_RING_TIMEOUT], 2);
 	model_free(&m);
 
 	/* a variable timeout cannot be judged: unset */
 	model_init(&m);
-	parse_ok(&m, put("extensions.conf", "[out]\nexten => _X.,1,Dial(PJSIP/${EXTEN}@t,${T})\n"));
+	parse_ok(&m, tmp_put("extensions.conf", "[out]\nexten => _X.,1,Dial(PJSIP/${EXTEN}@t,${T})\n"));
 	assert_int_equal(m.campaigns.v[0].ring_timeout, -1);
 	model_free(&m);
 }
@@ -146,7 +114,7 @@ test_dialplan_number_taken_as_written(void **state)
 
 	(void)state;
 	model_init(&m);
-	parse_ok(&m, put("extensions.conf", "[out]\nexten => _X.,1,Set(CALLERID(num)=Sales)\n"));
+	parse_ok(&m, tmp_put("extensions.conf", "[out]\nexten => _X.,1,Set(CALLERID(num)=Sales)\n"));
 	assert_int_equal(m.campaigns.v[0].ncaller_ids, 1);
 	assert_string_equal(m.campaigns.v[0].caller_ids[0], "Sales");
 	model_free(&m);
@@ -164,7 +132,7 @@ test_too_many_caller_ids_is_an_error(void **state)
 	w += sprintf(w, "[out]\n");
 	for (int i = 0; i < 1100; i++)
 		w += sprintf(w, "exten => _X.,%d,Set(CALLERID(num)=0571880%05d)\n", i + 1, i);
-	p = put("extensions.conf", text);
+	p = tmp_put("extensions.conf", text);
 	free(text);
 	model_init(&m);
 	assert_int_equal(adapter_find("asterisk-config")->parse(p, &m, &d), -1);
@@ -180,7 +148,7 @@ test_dialplan_caller_ids_and_amd(void **state)
 
 	(void)state;
 	model_init(&m);
-	parse_ok(&m, put("extensions.conf",
+	parse_ok(&m, tmp_put("extensions.conf",
 	    "[out]\n"
 	    "exten => _X.,1,Set(CALLERID(num)=057188001201)\n"
 	    " same => n,Set(CALLERID(all)=\"Care\" <057188001202>)\n"
@@ -217,9 +185,9 @@ test_folder_is_one_campaign(void **state)
 	struct campaign *c;
 
 	(void)state;
-	ext = put("extensions.conf", "[out]\nexten => _X.,1,Dial(PJSIP/${EXTEN}@carrier,20)\n");
-	ast = put("asterisk.conf", "[options]\nverbose = 3\nmaxcalls = 80\nmaxload = 4.0\n");
-	amd = put("amd.conf", "[general]\ngreeting = 1200\n");
+	ext = tmp_put("extensions.conf", "[out]\nexten => _X.,1,Dial(PJSIP/${EXTEN}@carrier,20)\n");
+	ast = tmp_put("asterisk.conf", "[options]\nverbose = 3\nmaxcalls = 80\nmaxload = 4.0\n");
+	amd = tmp_put("amd.conf", "[general]\ngreeting = 1200\n");
 	model_init(&m);
 	parse_ok(&m, amd);
 	parse_ok(&m, ast);
@@ -243,7 +211,7 @@ test_bad_maxcalls_names_line(void **state)
 {
 	struct model m;
 	struct diag d = { 0 };
-	const char *p = put("asterisk.conf", "[options]\n\nmaxcalls = lots\n");
+	const char *p = tmp_put("asterisk.conf", "[options]\n\nmaxcalls = lots\n");
 
 	(void)state;
 	model_init(&m);
@@ -262,9 +230,9 @@ test_pjsip_trunk_caller_ids_and_auth(void **state)
 	const struct exposure *x;
 
 	(void)state;
-	put("extensions.conf", "[out]\nexten => _X.,1,Dial(PJSIP/${EXTEN}@carrier,30)\n");
+	tmp_put("extensions.conf", "[out]\nexten => _X.,1,Dial(PJSIP/${EXTEN}@carrier,30)\n");
 	model_init(&m);
-	parse_ok(&m, put("pjsip.conf",
+	parse_ok(&m, tmp_put("pjsip.conf",
 	    "[udp]\ntype = transport\nbind = 0.0.0.0:5060\n"
 	    "[carrier]\ntype = endpoint\ncallerid = \"Co\" <057188001203>\n"
 	    "callerid_privacy = prohib\noutbound_auth = ca\n"               /* lines 4-8 */
@@ -301,9 +269,9 @@ test_pjsip_private_transport_no_exposure(void **state)
 	struct model m;
 
 	(void)state;
-	unlink(put("extensions.conf", ""));
+	unlink(tmp_put("extensions.conf", ""));
 	model_init(&m);
-	parse_ok(&m, put("pjsip.conf", "[udp]\ntype = transport\nbind = 10.1.2.3:5060\n"
+	parse_ok(&m, tmp_put("pjsip.conf", "[udp]\ntype = transport\nbind = 10.1.2.3:5060\n"
 	    "[6002]\ntype = endpoint\n"));
 	assert_int_equal(count_kind(&m, EXP_PJSIP_NO_AUTH), 0);
 	/* no dialplan, no trunk caller ID: nothing makes the folder a campaign */
@@ -320,7 +288,7 @@ test_sip_guest_default(void **state)
 
 	(void)state;
 	model_init(&m);
-	parse_ok(&m, put("sip.conf", "[general]\ncontext = default\nalwaysauthreject = no\n"
+	parse_ok(&m, tmp_put("sip.conf", "[general]\ncontext = default\nalwaysauthreject = no\n"
 	    "[trunk]\ntype = peer\nsecret = amp111\n"));
 	x = find_kind(&m, EXP_SIP_GUEST, NULL);
 	assert_non_null(x);
@@ -335,12 +303,12 @@ test_sip_guest_default(void **state)
 	model_free(&m);
 
 	model_init(&m);
-	parse_ok(&m, put("sip.conf", "[general]\nallowguest = no\n"));
+	parse_ok(&m, tmp_put("sip.conf", "[general]\nallowguest = no\n"));
 	assert_int_equal(count_kind(&m, EXP_SIP_GUEST), 0);
 	model_free(&m);
 
 	model_init(&m);
-	parse_ok(&m, put("sip.conf", "[general]\nbindaddr = 127.0.0.1\n"));
+	parse_ok(&m, tmp_put("sip.conf", "[general]\nbindaddr = 127.0.0.1\n"));
 	assert_int_equal(count_kind(&m, EXP_SIP_GUEST), 0);
 	model_free(&m);
 }
@@ -353,7 +321,7 @@ test_manager(void **state)
 
 	(void)state;
 	model_init(&m);
-	parse_ok(&m, put("manager.conf", "[general]\nenabled = yes\nport = 5038\n"
+	parse_ok(&m, tmp_put("manager.conf", "[general]\nenabled = yes\nport = 5038\n"
 	    "[admin]\nsecret = amp111\n"
 	    "[app]\nsecret = 9fQ2-tLm8-Wx3r-Hk6p\ndeny = 0.0.0.0/0.0.0.0\npermit = 10.0.0.0/8\n"));
 	/* bindaddr left out: every address */
@@ -370,7 +338,7 @@ test_manager(void **state)
 	model_free(&m);
 
 	model_init(&m);
-	parse_ok(&m, put("manager.conf", "[general]\nenabled = yes\nbindaddr = 127.0.0.1\n"
+	parse_ok(&m, tmp_put("manager.conf", "[general]\nenabled = yes\nbindaddr = 127.0.0.1\n"
 	    "[admin]\nsecret = admin\n"));
 	assert_int_equal(count_kind(&m, EXP_AMI_OPEN), 0);
 	assert_int_equal(count_kind(&m, EXP_AMI_USER_OPEN), 0);
@@ -380,7 +348,7 @@ test_manager(void **state)
 
 	/* a user named after its secret is not named in either fact */
 	model_init(&m);
-	parse_ok(&m, put("manager.conf", "[general]\nenabled = yes\n[crm-crm1]\nsecret = crm1\n"));
+	parse_ok(&m, tmp_put("manager.conf", "[general]\nenabled = yes\n[crm-crm1]\nsecret = crm1\n"));
 	assert_int_equal(m.nexposures, 3);
 	for (size_t i = 0; i < m.nexposures; i++)
 		if (m.exposures[i].kind != EXP_AMI_OPEN)
@@ -389,7 +357,7 @@ test_manager(void **state)
 
 	/* AMI off (its default): users cannot log in */
 	model_init(&m);
-	parse_ok(&m, put("manager.conf", "[general]\nbindaddr = 0.0.0.0\n[admin]\nsecret = x\n"));
+	parse_ok(&m, tmp_put("manager.conf", "[general]\nbindaddr = 0.0.0.0\n[admin]\nsecret = x\n"));
 	assert_int_equal(m.nexposures, 0);
 	model_free(&m);
 }
@@ -401,8 +369,8 @@ test_http_and_ari(void **state)
 
 	(void)state;
 	model_init(&m);
-	parse_ok(&m, put("http.conf", "[general]\nenabled = yes\nbindaddr = ::\n"));
-	parse_ok(&m, put("ari.conf", "[general]\nenabled = yes\n[app]\ntype = user\npassword = \n"
+	parse_ok(&m, tmp_put("http.conf", "[general]\nenabled = yes\nbindaddr = ::\n"));
+	parse_ok(&m, tmp_put("ari.conf", "[general]\nenabled = yes\n[app]\ntype = user\npassword = \n"
 	    "[h]\ntype = user\npassword_format = crypt\npassword = $6$abc\n"));
 	assert_int_equal(count_kind(&m, EXP_HTTP_OPEN), 1);
 	assert_int_equal(find_kind(&m, EXP_HTTP_OPEN, NULL)->line, 3);
@@ -413,7 +381,7 @@ test_http_and_ari(void **state)
 	model_free(&m);
 
 	model_init(&m);
-	parse_ok(&m, put("http.conf", "[general]\nenabled = yes\nbindaddr = 127.0.0.1\n"));
+	parse_ok(&m, tmp_put("http.conf", "[general]\nenabled = yes\nbindaddr = 127.0.0.1\n"));
 	assert_int_equal(m.nexposures, 0);
 	model_free(&m);
 }
@@ -505,5 +473,5 @@ main(void)
 		cmocka_unit_test(test_sniff),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tmp_setup, tmp_teardown);
 }

@@ -5,18 +5,18 @@
 #include <stdint.h>
 
 #include <cmocka.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <utime.h>
 
+#include "tmpdir.h"
+
 #include "adapters/adapter.h"
 #include "model.h"
 #include "util/phone.h"
 
-static char dir[64];
 static const struct numbering us = { "1", "1", "011", 10 };
 
 /* 2026-03-02 15:00:00 UTC */
@@ -25,37 +25,11 @@ static const struct numbering us = { "1", "1", "011", 10 };
 static const char *
 put(const char *name, const char *text, int64_t mtime)
 {
-	static char path[8][256];
-	static int next;
-	char *p = path[next++ % 8];
 	struct utimbuf t = { (time_t)mtime, (time_t)mtime };
-	FILE *f;
+	const char *p = tmp_put(name, text);
 
-	snprintf(p, 256, "%s/%s", dir, name);
-	f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
 	assert_int_equal(utime(p, &t), 0);
 	return p;
-}
-
-static int
-setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/dialaudit-callfile-XXXXXX");
-	return mkdtemp(dir) == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
-	return system(cmd) == 0 ? 0 : -1;
 }
 
 static const struct adapter *
@@ -411,5 +385,5 @@ main(void)
 		cmocka_unit_test(test_errors),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tmp_setup, tmp_teardown);
 }

@@ -6,6 +6,8 @@
 
 #include <cmocka.h>
 
+#include "tmpdir.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,23 +127,6 @@ quote_recovery(void **state)
 	fs_template_free(&t);
 }
 
-static char dir[64];
-
-static const char *
-put(const char *rel, const char *text)
-{
-	static char path[4][512];
-	static int next;
-	char *p = path[next++ % 4];
-	FILE *f;
-
-	snprintf(p, 512, "%s/%s", dir, rel);
-	f = fopen(p, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
-	return p;
-}
 
 static void
 conf_and_locate(void **state)
@@ -152,17 +137,17 @@ conf_and_locate(void **state)
 	const char *conf;
 
 	(void)state;
-	snprintf(dir, sizeof(dir), "/tmp/dialaudit-fstpl-XXXXXX");
-	assert_non_null(mkdtemp(dir));
-	snprintf(sub, sizeof(sub), "%s/conf", dir);
+	snprintf(tmp_dir, sizeof(tmp_dir), "/tmp/dialaudit-fstpl-XXXXXX");
+	assert_non_null(mkdtemp(tmp_dir));
+	snprintf(sub, sizeof(sub), "%s/conf", tmp_dir);
 	mkdir(sub, 0700);
-	snprintf(sub, sizeof(sub), "%s/conf/autoload_configs", dir);
+	snprintf(sub, sizeof(sub), "%s/conf/autoload_configs", tmp_dir);
 	mkdir(sub, 0700);
-	snprintf(sub, sizeof(sub), "%s/log", dir);
+	snprintf(sub, sizeof(sub), "%s/log", tmp_dir);
 	mkdir(sub, 0700);
-	snprintf(sub, sizeof(sub), "%s/log/cdr-csv", dir);
+	snprintf(sub, sizeof(sub), "%s/log/cdr-csv", tmp_dir);
 	mkdir(sub, 0700);
-	conf = put("conf/autoload_configs/cdr_csv.conf.xml",
+	conf = tmp_put("conf/autoload_configs/cdr_csv.conf.xml",
 	    "<configuration name=\"cdr_csv.conf\">\n"
 	    "  <settings>\n"
 	    "    <param name=\"default-template\" value=\"b\"/>\n"
@@ -183,32 +168,32 @@ conf_and_locate(void **state)
 	assert_null(fs_cdr_conf_find(&c, "c"));
 	fs_cdr_conf_free(&c);
 	/* found from the log's folder, named without "../" */
-	snprintf(sub, sizeof(sub), "%s/log/cdr-csv/Master.csv", dir);
+	snprintf(sub, sizeof(sub), "%s/log/cdr-csv/Master.csv", tmp_dir);
 	assert_non_null(fs_cdr_conf_locate(sub, buf, sizeof(buf)));
 	assert_string_equal(buf, conf);
-	snprintf(sub, sizeof(sub), "%s/elsewhere/Master.csv", dir);
+	snprintf(sub, sizeof(sub), "%s/elsewhere/Master.csv", tmp_dir);
 	assert_null(fs_cdr_conf_locate(sub, buf, sizeof(buf)));
 	/* errors at their line */
-	conf = put("conf/autoload_configs/cdr_csv.conf.xml",
+	conf = tmp_put("conf/autoload_configs/cdr_csv.conf.xml",
 	    "<configuration name=\"cdr_csv.conf\">\n<templates>\n<template>x</template>\n"
 	    "</templates>\n</configuration>\n");
 	assert_int_equal(fs_cdr_conf_load(conf, &c, &d), -1);
 	assert_int_equal(d.line, 3);
-	conf = put("conf/autoload_configs/cdr_csv.conf.xml",
+	conf = tmp_put("conf/autoload_configs/cdr_csv.conf.xml",
 	    "<configuration name=\"cdr_csv.conf\">\n<templates>\n\n<template name=\"x\">\"${a\"</template>\n"
 	    "</templates>\n</configuration>\n");
 	assert_int_equal(fs_cdr_conf_load(conf, &c, &d), -1);
 	assert_int_equal(d.line, 4);
 	assert_non_null(strstr(d.message, "template \"x\""));
-	conf = put("conf/autoload_configs/cdr_csv.conf.xml",
+	conf = tmp_put("conf/autoload_configs/cdr_csv.conf.xml",
 	    "<configuration name=\"cdr_csv.conf\">\n<settings>\n<param name=\"legs\" value=\"c\"/>\n"
 	    "</settings>\n</configuration>\n");
 	assert_int_equal(fs_cdr_conf_load(conf, &c, &d), -1);
 	assert_int_equal(d.line, 3);
-	conf = put("conf/autoload_configs/cdr_csv.conf.xml", "<configuration name=\"switch.conf\"/>\n");
+	conf = tmp_put("conf/autoload_configs/cdr_csv.conf.xml", "<configuration name=\"switch.conf\"/>\n");
 	assert_int_equal(fs_cdr_conf_load(conf, &c, &d), -1);
 	unlink(conf);
-	snprintf(sub, sizeof(sub), "rm -rf '%s'", dir);
+	snprintf(sub, sizeof(sub), "rm -rf '%s'", tmp_dir);
 	assert_int_equal(system(sub), 0);
 }
 
