@@ -13,6 +13,7 @@
 #include "util/arena.h"
 #include "util/csvrec.h"
 #include "util/phone.h"
+#include "util/fsutil.h"
 #include "util/xalloc.h"
 
 #define MAX_FIELDS 512
@@ -51,32 +52,6 @@ leads_free(struct lead_set *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* Lead files are read once and kept small per lead: read whole. */
-static char *
-slurp(const char *path, size_t *len, struct diag *d)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
-
-	if (f == NULL)
-		return diag_set(d, path, 0, "cannot open: %s", strerror(errno)), NULL;
-	do {
-		xgrow((void **)&buf, &cap, n + 65536, 1);
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got > 0);
-	if (ferror(f)) {
-		int err = errno;
-
-		fclose(f);
-		free(buf);
-		return diag_set(d, path, 0, "cannot read: %s", strerror(err)), NULL;
-	}
-	fclose(f);
-	*len = n;
-	return buf;
-}
 
 static struct text
 text_of(const char *p, size_t n)
@@ -458,7 +433,7 @@ leads_load(struct lead_set *s, const char *path, const struct mapping *m,
 	bool too_many, mapped = false, header = false;
 	int rc = -1;
 
-	if ((buf = slurp(path, &len, d)) == NULL)
+	if ((buf = fs_read_all(path, &len, d)) == NULL)
 		return -1;
 	pos = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	/* the first line that is not blank says what the file is */

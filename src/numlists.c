@@ -13,6 +13,7 @@
 #include "logscan.h"
 #include "util/arena.h"
 #include "util/csvrec.h"
+#include "util/fsutil.h"
 #include "util/phone.h"
 #include "util/xalloc.h"
 
@@ -24,32 +25,6 @@ cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Reads a whole small-to-medium file (lists are read once, not streamed). */
-static char *
-slurp(const char *path, size_t *len, struct diag *d)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
-
-	if (f == NULL)
-		return diag_set(d, path, 0, "cannot open: %m"), NULL;
-	do {
-		xgrow((void **)&buf, &cap, n + 65536, 1);
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got > 0);
-	if (ferror(f)) {
-		int err = errno; /* before fclose and free can change it */
-
-		fclose(f);
-		free(buf);
-		return diag_set(d, path, 0, "cannot read: %s", strerror(err)), NULL;
-	}
-	fclose(f);
-	*len = n;
-	return buf;
-}
 
 static unsigned char guess_delim(const char *buf, size_t len);
 
@@ -57,7 +32,7 @@ static unsigned char guess_delim(const char *buf, size_t len);
 static char *
 open_list(const char *path, struct csvrec *rec, size_t *len, size_t *pos, struct diag *d)
 {
-	char *buf = slurp(path, len, d);
+	char *buf = fs_read_all(path, len, d);
 
 	if (buf == NULL)
 		return NULL;

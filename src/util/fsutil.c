@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -145,4 +146,30 @@ fs_evidence(const char *path, bool hash, struct file_evidence *ev, struct diag *
 	ev->sha256[64] = '\0';
 	ev->hashed = true;
 	return 0;
+}
+
+char *
+fs_read_all(const char *path, size_t *len, struct diag *d)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+
+	if (f == NULL)
+		return diag_set(d, path, 0, "cannot open: %s", strerror(errno)), NULL;
+	do {
+		xgrow((void **)&buf, &cap, n + 65536, 1);
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0);
+	if (ferror(f)) {
+		int err = errno; /* before fclose and free can change it */
+
+		fclose(f);
+		free(buf);
+		return diag_set(d, path, 0, "cannot read: %s", strerror(err)), NULL;
+	}
+	fclose(f);
+	*len = n;
+	return buf;
 }

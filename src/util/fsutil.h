@@ -3,6 +3,7 @@
 #define DIALAUDIT_UTIL_FSUTIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "diag.h"
@@ -14,6 +15,9 @@ int fs_check_readable_file(const char *path, struct diag *d);
  * with fs_note_read_file), compared by device and inode. */
 bool fs_is_read_file(const char *path);
 void fs_note_read_file(const char *path);
+/* The whole of a file read once and kept (lists, lead files): a buffer of
+ * *len bytes the caller frees, or NULL with "cannot open/read: …". */
+char *fs_read_all(const char *path, size_t *len, struct diag *d);
 /* Directory part of path ("." when none), into buf. */
 const char *fs_dirname(const char *path, char *buf, unsigned long size);
 /* path joined to dir unless path is absolute. */
