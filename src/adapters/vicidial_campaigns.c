@@ -12,6 +12,7 @@
 #include "adapters/vicidial_export.h"
 #include "adapters/vicidial_tables.h"
 #include "util/arena.h"
+#include "util/timeutil.h"
 #include "util/xalloc.h"
 
 int vicidial_campaigns_sniff(const char *path, const char *head, size_t len,
@@ -45,6 +46,7 @@ struct pending {
 	char *call_time;  /* local_call_time; NULL when the export has none */
 	int line;
 	bool areacode_cids; /* use_custom_cid = AREACODE */
+	bool manual_unchecked; /* manual dialling with manual_dial_call_time_check off */
 };
 
 struct ctx {
@@ -268,6 +270,11 @@ campaign_row(struct ctx *x, const struct vx_row *row, struct diag *d)
 	x->pend[x->npend].c = (size_t)(c - m->campaigns.v);
 	x->pend[x->npend].call_time = present(ct) ? arena_strndup(m->arena, ct->p, ct->n) : NULL;
 	x->pend[x->npend].areacode_cids = vx_eq(vx_get(row, "use_custom_cid"), "AREACODE");
+	/* the agents' manual dials are checked against the call time only when
+	 * manual_dial_call_time_check is ENABLED (DISABLED by default) */
+	x->pend[x->npend].manual_unchecked = c->dial_mode == DIAL_PREVIEW &&
+	    present(vx_get(row, "manual_dial_call_time_check")) &&
+	    !vx_eq(vx_get(row, "manual_dial_call_time_check"), "ENABLED");
 	x->pend[x->npend++].line = row->line;
 	return 0;
 }
@@ -332,6 +339,15 @@ resolve_windows(struct ctx *x, struct pending *p, struct diag *d)
 	int rc = 0;
 
 	snprintf(who, sizeof(who), "campaign %.40s", c->name);
+	if (p->manual_unchecked) {
+		struct sched_iv week = { 0, SECONDS_PER_WEEK };
+
+		schedule_from_intervals(&week, 1, x->m->arena, &c->windows);
+		c->has_windows = true;
+		c->windows_in_callee_zone = true;
+		c->line[CS_WINDOWS] = p->line;
+		return 0;
+	}
 	for (size_t i = 0; i < x->tables.nlists && rc == 0; i++) {
 		const struct vd_list *l = &x->tables.lists[i];
 

@@ -76,6 +76,20 @@ class Campaigns(CliTestCase):
         self.assertIn("00:00–08:00", self.config(local_call_time="24hours")["calling-hours"]["message"])
         self.assertNotIn("calling-hours", self.config("us-fl", local_call_time="9am-5pm"))
 
+    def test_manual_dials_ignore_call_times_unless_checked(self):
+        def manual(check):
+            text = campaigns_csv(dial_method="MANUAL").replace(
+                "call_limit_24hour\r\n", "call_limit_24hour,manual_dial_call_time_check\r\n")
+            text = text.replace(",3\r\n", f",3,{check}\r\n")
+            path = self.write(f"manual-{check}.csv", text)
+            r = run("config", path, "-p", "us", "-f", "json", "--today", "2026-11-28").json()
+            return self.findings(r, "calling-hours", "PROBE")
+        f = manual("DISABLED")
+        self.assertEqual([x["actual"] for x in f], ["Mon–Sun 00:00–24:00"])
+        self.assertEqual(manual("ENABLED"), [])
+        # without the column the call time stands
+        self.assertNotIn("calling-hours", self.config(dial_method="MANUAL"))
+
     def test_call_limits(self):
         # us-fl: at most 3 calls in 24 hours
         self.assertNotIn("call-frequency", self.config("us-fl", call_limit_24hour="3"))
