@@ -1,5 +1,6 @@
 /* vicidial-campaigns: vicidial_campaigns exported as CSV, tab text or a mysqldump. */
 #include <ctype.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
@@ -458,24 +459,39 @@ resolve(struct ctx *x, struct diag *d)
 	return 0;
 }
 
+/* The first bytes of path, which say what its export is; -1 when it cannot
+ * be read or is empty. */
+static ssize_t
+read_head(const char *path, char *head, size_t size, struct diag *d)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t len;
+
+	if (fd < 0)
+		return diag_set(d, path, 0, "cannot open: %s", strerror(errno));
+	len = read(fd, head, size);
+	if (len < 0)
+		diag_set(d, path, 0, "cannot read: %s", strerror(errno));
+	else if (len == 0)
+		diag_set(d, path, 0, "empty file");
+	close(fd);
+	return len > 0 ? len : -1;
+}
+
 int
 vicidial_campaigns_parse(const char *path, struct model *m, struct diag *d)
 {
 	struct ctx x;
 	char head[4096];
 	ssize_t len;
-	int fd, rc = -1;
+	int rc = -1;
 	size_t before = m->campaigns.n;
 
 	memset(&x, 0, sizeof(x));
 	x.m = m;
 	x.path = arena_strdup(m->arena, path);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return diag_set(d, path, 0, "cannot open");
-	len = read(fd, head, sizeof(head));
-	close(fd);
-	if (len <= 0)
-		return diag_set(d, path, 0, "cannot read, or empty");
+	if ((len = read_head(path, head, sizeof(head), d)) < 0)
+		return -1;
 	vd_tables_init(&x.tables);
 	if (vd_tables_load_beside(&x.tables, path, d) < 0)
 		goto out;
@@ -561,15 +577,11 @@ vicidial_tables_parse(const char *path, struct model *m, struct diag *d)
 	struct vd_tables t;
 	char head[4096];
 	ssize_t len;
-	int fd, rc;
+	int rc;
 
 	(void)m;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return diag_set(d, path, 0, "cannot open");
-	len = read(fd, head, sizeof(head));
-	close(fd);
-	if (len <= 0)
-		return diag_set(d, path, 0, "cannot read, or empty");
+	if ((len = read_head(path, head, sizeof(head), d)) < 0)
+		return -1;
 	vd_tables_init(&t);
 	rc = vd_tables_load_beside(&t, path, d);
 	if (rc == 0)

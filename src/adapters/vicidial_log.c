@@ -1,6 +1,6 @@
 /* vicidial-log: vicidial_log exports (CSV or tab text with a header, or a mysqldump) as calls. */
 #include <ctype.h>
-#include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -655,9 +655,9 @@ header_all(const char *head, size_t len, const char *const *cols)
 	return true;
 }
 
-/* Carrier and drop logs exported beside the log (CSV or tab with a header). */
+/* Carrier, drop and dial logs exported beside the log (CSV or tab with a header). */
 static int
-load_side_beside(struct vlog_state *st, const char *path, struct diag *d)
+load_side(void *ctx, const char *file, const char *head, size_t len, struct diag *d)
 {
 	static const char *const cols_carrier[] = { "uniqueid", "dialstatus", "dial_time", NULL };
 	static const char *const cols_drop[] = { "uniqueid", "drop_date", NULL };
@@ -665,56 +665,20 @@ load_side_beside(struct vlog_state *st, const char *path, struct diag *d)
 	static const char *const cols_cid_log[] = { "call_type", NULL };
 	static const char *const cols_ext[] = { "uniqueid", "caller_code", NULL };
 	static const char *const cols_status[] = { "status", NULL };
-	char dir[4096];
-	const char *slash = strrchr(path, '/');
-	struct dirent *e;
-	DIR *dp;
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	int rc = 0;
+	const char *table = NULL;
 
-	snprintf(dir, sizeof(dir), "%.*s", slash == NULL ? 1 : slash == path ? 1 : (int)(slash - path),
-	    slash == NULL ? "." : path);
-	if ((dp = opendir(dir)) == NULL)
+	if (vx_detect(head, len) == VX_SQL)
 		return 0;
-	while ((e = readdir(dp)) != NULL && n < 4096) {
-		if (e->d_name[0] == '.')
-			continue;
-		xgrow((void **)&names, &cap, n + 1, sizeof(*names));
-		names[n++] = xstrdup(e->d_name);
-	}
-	closedir(dp);
-	for (size_t i = 0; i < n; i++) {
-		char full[8192], head[4096];
-		const char *table = NULL;
-		ssize_t len;
-		int fd;
-
-		snprintf(full, sizeof(full), "%s%s%s", slash == NULL ? "" : dir, slash == NULL ? "" : "/",
-		    names[i]);
-		if (rc < 0 || (fd = open(full, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) < 0)
-			continue;
-		len = read(fd, head, sizeof(head));
-		close(fd);
-		if (len <= 0 || vx_detect(head, (size_t)len) == VX_SQL)
-			continue;
-		if (header_all(head, (size_t)len, cols_carrier))
-			table = "vicidial_carrier_log";
-		else if (header_all(head, (size_t)len, cols_drop))
-			table = "vicidial_drop_log";
-		else if (header_all(head, (size_t)len, cols_dial))
-			table = header_all(head, (size_t)len, cols_cid_log) ? "vicidial_dial_cid_log" :
-			    "vicidial_dial_log";
-		else if (header_all(head, (size_t)len, cols_ext) &&
-		    !header_all(head, (size_t)len, cols_status))
-			table = "vicidial_log_extended";
-		if (table != NULL && vx_read_file(full, table, side_take, st, d) < 0)
-			rc = -1;
-	}
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	return rc;
+	if (header_all(head, len, cols_carrier))
+		table = "vicidial_carrier_log";
+	else if (header_all(head, len, cols_drop))
+		table = "vicidial_drop_log";
+	else if (header_all(head, len, cols_dial))
+		table = header_all(head, len, cols_cid_log) ? "vicidial_dial_cid_log" :
+		    "vicidial_dial_log";
+	else if (header_all(head, len, cols_ext) && !header_all(head, len, cols_status))
+		table = "vicidial_log_extended";
+	return table != NULL ? vx_read_file(file, table, side_take, ctx, d) : 0;
 }
 
 int
@@ -728,18 +692,20 @@ vicidial_log_parse(const char *path, struct model *m, struct diag *d)
 	enum vx_form form;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return diag_set(d, path, 0, "cannot open");
+		return diag_set(d, path, 0, "cannot open: %s", strerror(errno));
 	len = read(fd, head, sizeof(head));
+	if (len < 0)
+		diag_set(d, path, 0, "cannot read: %s", strerror(errno));
 	close(fd);
 	if (len < 0)
-		return diag_set(d, path, 0, "cannot read");
+		return -1;
 	form = vx_detect(head, (size_t)len);
 	memset(&st, 0, sizeof(st));
 	st.path = path;
 	vd_tables_init(&st.tables);
 	/* the site's statuses, carrier and drop logs: beside the log, then in
 	 * the dump itself (mysqldump writes vicidial_statuses after vicidial_log) */
-	if (vd_tables_load_beside(&st.tables, path, d) < 0 || load_side_beside(&st, path, d) < 0 ||
+	if (vd_tables_load_beside(&st.tables, path, d) < 0 || vd_each_beside(path, load_side, &st, d) < 0 ||
 	    (form == VX_SQL && vx_read_file_only(path, NULL, side_tables, side_take, &st, d) < 0))
 		goto out;
 	side_finish(&st);

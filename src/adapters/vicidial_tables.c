@@ -380,7 +380,7 @@ cmp_str(const void *a, const void *b)
 }
 
 int
-vd_tables_load_beside(struct vd_tables *t, const char *path, struct diag *d)
+vd_each_beside(const char *path, vd_beside_fn fn, void *ctx, struct diag *d)
 {
 	char dir[PATH_MAX], me[PATH_MAX];
 	const char *slash = strrchr(path, '/');
@@ -424,15 +424,27 @@ vd_tables_load_beside(struct vd_tables *t, const char *path, struct diag *d)
 			continue;
 		len = read(fd, head, sizeof(head));
 		close(fd);
-		if (len <= 0 || !vd_is_lookup_export(full, head, (size_t)len))
-			continue;
-		if (vx_read_file(full, vd_text_table(head, (size_t)len), take_row, t, d) < 0)
+		if (len > 0 && fn(ctx, full, head, (size_t)len, d) < 0)
 			rc = -1;
 	}
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
 	return rc;
+}
+
+static int
+load_lookup(void *ctx, const char *full, const char *head, size_t len, struct diag *d)
+{
+	if (!vd_is_lookup_export(full, head, len))
+		return 0;
+	return vx_read_file(full, vd_text_table(head, len), take_row, ctx, d);
+}
+
+int
+vd_tables_load_beside(struct vd_tables *t, const char *path, struct diag *d)
+{
+	return vd_each_beside(path, load_lookup, t, d);
 }
 
 /* ---- call times ---------------------------------------------------------- */

@@ -91,6 +91,15 @@ const char *vd_text_table(const char *head, size_t len);
 bool vd_is_lookup_export(const char *path, const char *head, size_t len);
 
 /*
+ * Calls fn with the first bytes of every regular file in the folder of path
+ * (not path itself, nor hidden files), in name order; -1 when a call failed
+ * (the files after it are passed over).
+ */
+typedef int (*vd_beside_fn)(void *ctx, const char *file, const char *head, size_t len,
+    struct diag *d);
+int vd_each_beside(const char *path, vd_beside_fn fn, void *ctx, struct diag *d);
+
+/*
  * Reads every export of call times or statuses in the folder of path (not
  * path itself), in name order, so that a campaign or a log sees the site's
  * own rows beside it. A file that is not such an export is passed over.
