@@ -66,6 +66,11 @@ struct campaign {
 	bool windows_in_callee_zone;     /* false: judged in server_timezone */
 	const char *server_timezone;
 	enum tristate skip_holidays;
+	/* Days (since 1970-01-01, sorted) the dialer's own holiday table closes:
+	 * public holidays among them are skipped even when skip_holidays is not
+	 * set (CS_SKIP_HOLIDAYS says where the table was read). */
+	const int64_t *closed_days;
+	size_t nclosed_days;
 	int max_attempts;                /* per number; 0 = unlimited/unset */
 	int64_t attempts_window;         /* seconds over which max_attempts counts; 0 = whole campaign */
 	int64_t retry_interval;          /* seconds; -1 unset */

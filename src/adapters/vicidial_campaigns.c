@@ -318,6 +318,53 @@ add_call_time(struct ctx *x, const char *id, const char *path, int line, const c
 	return rc;
 }
 
+static int
+cmp_day(const void *a, const void *b)
+{
+	int64_t p = *(const int64_t *)a, q = *(const int64_t *)b;
+
+	return p < q ? -1 : p > q;
+}
+
+#define MAX_USED_CALL_TIMES 64 /* more lists than this: the first ones decide */
+
+/* The days every call time in used closes (its ct_holidays), kept in the
+ * campaign with the place of the first call time that lists holidays. */
+static void
+closed_days(struct ctx *x, struct campaign *c, const struct vd_call_time *const *used, size_t n)
+{
+	size_t nd;
+	int64_t *days = vd_call_time_closed_days(&x->tables, used[0], &nd), *out;
+	size_t kept = 0;
+
+	for (size_t i = 0; i < nd; i++) {
+		bool all = true;
+
+		for (size_t k = 1; k < n && all; k++) {
+			size_t mk;
+			int64_t *other = vd_call_time_closed_days(&x->tables, used[k], &mk);
+
+			all = other != NULL && bsearch(&days[i], other, mk, sizeof(*other), cmp_day) != NULL;
+			free(other);
+		}
+		if (all)
+			days[kept++] = days[i];
+	}
+	if (kept > 0) {
+		out = arena_alloc(x->m->arena, sizeof(*out) * kept);
+		memcpy(out, days, sizeof(*out) * kept);
+		c->closed_days = out;
+		c->nclosed_days = kept;
+	}
+	for (size_t k = 0; k < n; k++)
+		if (used[k]->holiday_ids != NULL && used[k]->path != NULL &&
+		    c->line[CS_SKIP_HOLIDAYS] == 0) {
+			c->file[CS_SKIP_HOLIDAYS] = arena_strdup(x->m->arena, used[k]->path);
+			c->line[CS_SKIP_HOLIDAYS] = used[k]->line;
+		}
+	free(days);
+}
+
 /*
  * Windows from local_call_time, once every call time of the file and beside
  * it is known. A campaign dials the leads of its active lists, each in the
@@ -338,6 +385,9 @@ resolve_windows(struct ctx *x, struct pending *p, struct diag *d)
 	bool own_added = false;
 	char who[64];
 	int rc = 0;
+	/* every call time the campaign dials in: a day is closed when all close it */
+	const struct vd_call_time *used[MAX_USED_CALL_TIMES + 1];
+	size_t nused = 0;
 
 	snprintf(who, sizeof(who), "campaign %.40s", c->name);
 	if (p->manual_unchecked) {
@@ -361,6 +411,8 @@ resolve_windows(struct ctx *x, struct pending *p, struct diag *d)
 			snprintf(lwho, sizeof(lwho), "a list of campaign %.40s", c->name);
 			rc = add_call_time(x, l->call_time, l->path, l->line, lwho, &iv, &n, &cap, &ct,
 			    &total, d);
+			if (rc == 0 && nused < MAX_USED_CALL_TIMES)
+				used[nused++] = ct;
 			if (rc == 0 && total > widest) {
 				widest = total;
 				where = l->path;
@@ -370,6 +422,8 @@ resolve_windows(struct ctx *x, struct pending *p, struct diag *d)
 			own_added = true;
 			rc = add_call_time(x, p->call_time, x->path, p->line, who, &iv, &n, &cap, &own,
 			    &total, d);
+			if (rc == 0 && nused < MAX_USED_CALL_TIMES)
+				used[nused++] = own;
 			if (rc == 0 && total > widest) {
 				widest = total;
 				where = own->path != NULL ? own->path : NULL;
@@ -380,6 +434,8 @@ resolve_windows(struct ctx *x, struct pending *p, struct diag *d)
 	if (rc == 0 && lists == 0 && p->call_time != NULL) {
 		rc = add_call_time(x, p->call_time, x->path, p->line, who, &iv, &n, &cap, &own, &total,
 		    d);
+		if (rc == 0)
+			used[nused++] = own;
 		if (rc == 0) {
 			widest = total;
 			where = own->path;
@@ -394,6 +450,8 @@ resolve_windows(struct ctx *x, struct pending *p, struct diag *d)
 			c->file[CS_WINDOWS] = arena_strdup(x->m->arena, where);
 		c->line[CS_WINDOWS] = where_line;
 	}
+	if (rc == 0 && nused > 0)
+		closed_days(x, c, used, nused);
 	free(iv);
 	return rc;
 }

@@ -26,7 +26,7 @@ static const char *const day_names[8] = { "default", "sunday", "monday", "tuesda
 
 const char *const vd_lookup_tables[] = { "vicidial_call_times", "vicidial_state_call_times",
 	"vicidial_statuses", "vicidial_campaign_statuses", "vicidial_lists",
-	"vicidial_campaign_cid_areacodes", NULL };
+	"vicidial_campaign_cid_areacodes", "vicidial_call_time_holidays", NULL };
 
 /* A copy of path that lives as long as the tables (rows point at it). */
 static const char *
@@ -108,8 +108,10 @@ add_call_time(struct vd_tables *t, const struct vx_row *row, bool state, struct 
 	ct.state = state;
 	if (state)
 		copy_text(ct.st, sizeof(ct.st), vx_get(row, "state_call_time_state"));
-	else
+	else {
 		ct.state_ids = dup_value(vx_get(row, "ct_state_call_times"));
+		ct.holiday_ids = dup_value(vx_get(row, "ct_holidays"));
+	}
 	ct.id = xstrndup(id->p, id->n);
 	ct.path = stable_path(t, row->path);
 	ct.line = row->line;
@@ -117,6 +119,7 @@ add_call_time(struct vd_tables *t, const struct vx_row *row, bool state, struct 
 		if (t->ct[i].state == state && strcmp(t->ct[i].id, ct.id) == 0) {
 			free(t->ct[i].id);
 			free(t->ct[i].state_ids);
+			free(t->ct[i].holiday_ids);
 			t->ct[i] = ct; /* the site's row replaces the default */
 			return 1;
 		}
@@ -208,6 +211,42 @@ add_list(struct vd_tables *t, const struct vx_row *row, bool areacode, struct di
 	return 1;
 }
 
+static int
+add_holiday(struct vd_tables *t, const struct vx_row *row, struct diag *d)
+{
+	const struct vx_value *id = vx_get(row, "holiday_id"), *date = vx_get(row, "holiday_date");
+	struct vd_holiday h;
+	char buf[16];
+
+	memset(&h, 0, sizeof(h));
+	if (id == NULL || id->null || id->n == 0)
+		return diag_set(d, row->path, row->line, "a vicidial_call_time_holidays row without "
+		    "holiday_id");
+	/* a holiday without a date never applies: VICIdial matches it on the date */
+	if (date == NULL || date->null || date->n == 0)
+		return 1;
+	copy_text(buf, sizeof(buf), date);
+	if (date->n != 10 || !parse_date(buf, &h.day))
+		return diag_set(d, row->path, row->line, "holiday_date: '%.*s' is not a date "
+		    "YYYY-MM-DD", (int)(date->n > 20 ? 20 : date->n), date->p);
+	if (read_hhmm(row, "ct_default_start", 900, &h.start, d) < 0 ||
+	    read_hhmm(row, "ct_default_stop", 2100, &h.stop, d) < 0)
+		return -1;
+	h.active = vx_eq(vx_get(row, "holiday_status"), "ACTIVE");
+	h.id = xstrndup(id->p, id->n);
+	h.path = stable_path(t, row->path);
+	h.line = row->line;
+	for (size_t i = 0; i < t->nhol; i++)
+		if (strcmp(t->hol[i].id, h.id) == 0) {
+			free(t->hol[i].id);
+			t->hol[i] = h;
+			return 1;
+		}
+	xgrow((void **)&t->hol, &t->hol_cap, t->nhol + 1, sizeof(*t->hol));
+	t->hol[t->nhol++] = h;
+	return 1;
+}
+
 int
 vd_tables_row(struct vd_tables *t, const struct vx_row *row, struct diag *d)
 {
@@ -222,6 +261,8 @@ vd_tables_row(struct vd_tables *t, const struct vx_row *row, struct diag *d)
 		return diag_set(d, row->path, row->line, "%s", row->bad);
 	if (which <= 1)
 		return add_call_time(t, row, which == 1, d);
+	if (which == 6)
+		return add_holiday(t, row, d);
 	if (which >= 4)
 		return add_list(t, row, which == 5, d);
 	return add_status(t, row, which == 3, d);
@@ -262,6 +303,8 @@ vd_tables_init(struct vd_tables *t)
 			t->ct[i].id = xstrdup(builtin.ct[i].id);
 			t->ct[i].state_ids = builtin.ct[i].state_ids != NULL ?
 			    xstrdup(builtin.ct[i].state_ids) : NULL;
+			t->ct[i].holiday_ids = builtin.ct[i].holiday_ids != NULL ?
+			    xstrdup(builtin.ct[i].holiday_ids) : NULL;
 		}
 	}
 	if (builtin.nst > 0) {
@@ -277,8 +320,12 @@ vd_tables_free(struct vd_tables *t)
 	for (size_t i = 0; i < t->nct; i++) {
 		free(t->ct[i].id);
 		free(t->ct[i].state_ids);
+		free(t->ct[i].holiday_ids);
 	}
 	free(t->ct);
+	for (size_t i = 0; i < t->nhol; i++)
+		free(t->hol[i].id);
+	free(t->hol);
 	for (size_t i = 0; i < t->nst; i++)
 		free(t->st[i].campaign);
 	free(t->st);
@@ -336,6 +383,8 @@ vd_text_table(const char *head, size_t len)
 		return "vicidial_call_times";
 	if (header_has(head, len, "state_call_time_id"))
 		return "vicidial_state_call_times";
+	if (header_has(head, len, "holiday_id") && header_has(head, len, "holiday_date"))
+		return "vicidial_call_time_holidays";
 	if (header_has(head, len, "campaign_id") && header_has(head, len, "areacode") &&
 	    header_has(head, len, "outbound_cid"))
 		return "vicidial_campaign_cid_areacodes";
@@ -448,6 +497,55 @@ vd_tables_load_beside(struct vd_tables *t, const char *path, struct diag *d)
 }
 
 /* ---- call times ---------------------------------------------------------- */
+
+static int
+cmp_day(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Whether the pipe list ids ("|a|b|") names id. */
+static bool
+list_names(const char *ids, const char *id)
+{
+	size_t n = strlen(id);
+
+	for (const char *p = ids; p != NULL && *p != '\0'; p = strchr(p, '|')) {
+		while (*p == '|')
+			p++;
+		if (strncmp(p, id, n) == 0 && (p[n] == '|' || p[n] == '\0'))
+			return true;
+		if (*p == '\0')
+			break;
+	}
+	return false;
+}
+
+int64_t *
+vd_call_time_closed_days(const struct vd_tables *t, const struct vd_call_time *ct, size_t *n)
+{
+	int64_t *days = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (ct->holiday_ids == NULL)
+		return NULL;
+	for (size_t i = 0; i < t->nhol; i++) {
+		const struct vd_holiday *h = &t->hol[i];
+
+		if (!h->active || !list_names(ct->holiday_ids, h->id))
+			continue;
+		if (h->start < 2400 && h->start < h->stop)
+			continue; /* a narrower window, but still calls */
+		xgrow((void **)&days, &cap, *n + 1, sizeof(*days));
+		days[(*n)++] = h->day;
+	}
+	if (*n > 1)
+		qsort(days, *n, sizeof(*days), cmp_day);
+	return days;
+}
 
 const struct vd_call_time *
 vd_call_time_find(const struct vd_tables *t, const char *id, bool state)

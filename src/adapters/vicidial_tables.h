@@ -21,6 +21,18 @@ struct vd_call_time {
 	/* HHMM, VICIdial's order: [0] default, [1] Sunday … [7] Saturday */
 	int start[8], stop[8];
 	char *state_ids;    /* ct_state_call_times: "|florida|alabama|" */
+	char *holiday_ids;  /* ct_holidays: "|newyear|xmas|" */
+};
+
+/* A vicidial_call_time_holidays row: on its date the holiday's window
+ * replaces the call time's (AST_VDhopper.pl). */
+struct vd_holiday {
+	char *id;
+	int64_t day;        /* holiday_date, days since 1970-01-01 */
+	bool active;        /* holiday_status ACTIVE: INACTIVE and EXPIRED rows do nothing */
+	int start, stop;    /* HHMM; a start from 2400 on, or no minute between them: no calls */
+	const char *path;
+	int line;
 };
 
 /* What a status code means to the rules. */
@@ -65,12 +77,14 @@ struct vd_tables {
 	size_t nlists, lists_cap;
 	struct vd_list *areacids;   /* vicidial_campaign_cid_areacodes */
 	size_t nareacids, areacids_cap;
+	struct vd_holiday *hol;     /* vicidial_call_time_holidays */
+	size_t nhol, hol_cap;
 	char **paths;       /* the exports rows came from, owned */
 	size_t npaths;
 };
 
 /* The tables kept here: call times, state call times, statuses, campaign
- * statuses, lists and area-code caller IDs. */
+ * statuses, lists, area-code caller IDs and call-time holidays. */
 extern const char *const vd_lookup_tables[];
 
 /* The tables with VICIdial's default rows (from MySQL_AST_CREATE_tables.sql). */
@@ -111,6 +125,13 @@ int vd_tables_load_dump(struct vd_tables *t, const char *path, struct diag *d);
 
 const struct vd_call_time *vd_call_time_find(const struct vd_tables *t, const char *id,
     bool state);
+/*
+ * The days on which call time ct makes no calls at all: its active
+ * holidays whose window is empty. A sorted array the caller frees (NULL
+ * when none); *n is its length.
+ */
+int64_t *vd_call_time_closed_days(const struct vd_tables *t, const struct vd_call_time *ct,
+    size_t *n);
 /*
  * The weekly windows of a call time (the lead's local time), joined with
  * those of every state call time it names (d set, -1, when one is unknown

@@ -169,6 +169,62 @@ check_windows(struct check_ctx *ctx, const struct campaign *c, const char *limit
 		    c->server_timezone, when, zones);
 }
 
+/*
+ * The first public holiday from today to the calendar's last day that the
+ * campaign's dialer does not close itself (its own holiday table); -1 when
+ * it closes every one.
+ */
+static int64_t
+first_open_holiday(const struct calendar *cal, const struct campaign *c, int64_t today,
+    const char **name)
+{
+	for (size_t i = 0; i < cal->nholidays; i++) {
+		int64_t day = cal->holidays[i];
+		size_t lo = 0, hi = c->nclosed_days;
+
+		if (day < today || day > cal->valid_until)
+			continue;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (c->closed_days[mid] < day)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == c->nclosed_days || c->closed_days[lo] != day) {
+			*name = cal->holiday_names[i];
+			return day;
+		}
+	}
+	return -1;
+}
+
+static void
+check_holidays(struct check_ctx *ctx, const struct campaign *c, const char *limit)
+{
+	const struct profile *p = ctx->profile;
+	const char *name = NULL;
+	char date[16];
+	int64_t open;
+
+	if (c->nclosed_days == 0 || p->hours.calendar == NULL) {
+		check_campaign(ctx, SEV_HIGH, c, CS_SKIP_HOLIDAYS, &p->hours.cite, limit,
+		    c->skip_holidays == TRI_NO ? "skip_holidays = false" : tr("not set"),
+		    tr("campaign '%s' does not skip public holidays, on which the profile bars "
+		    "calls (calendar %s)"), c->name, p->hours.calendar_id);
+		return;
+	}
+	open = first_open_holiday(p->hours.calendar, c, ctx->today, &name);
+	if (open < 0)
+		return; /* the dialer's own holiday table closes every one */
+	format_date(open, date, sizeof(date));
+	check_campaign(ctx, SEV_HIGH, c, CS_SKIP_HOLIDAYS, &p->hours.cite, limit, date,
+	    tr("campaign '%s' closes on %llu days of its dialer's holiday table, but not on %s "
+	    "(%s), a public holiday on which the profile bars calls (calendar %s)"), c->name,
+	    (unsigned long long)c->nclosed_days, date, name, p->hours.calendar_id);
+}
+
 void
 check_calling_hours_config(struct check_ctx *ctx)
 {
@@ -187,10 +243,7 @@ check_calling_hours_config(struct check_ctx *ctx)
 		else
 			check_windows(ctx, c, limit);
 		if (p->hours.holidays_barred && c->skip_holidays != TRI_YES)
-			check_campaign(ctx, SEV_HIGH, c, CS_SKIP_HOLIDAYS, &p->hours.cite, limit,
-			    c->skip_holidays == TRI_NO ? "skip_holidays = false" : tr("not set"),
-			    tr("campaign '%s' does not skip public holidays, on which the profile bars "
-			    "calls (calendar %s)"), c->name, p->hours.calendar_id);
+			check_holidays(ctx, c, limit);
 	}
 }
 

@@ -1185,6 +1185,11 @@ const struct i18n_entry i18n_zh_cn[] = {
 	  "              版式：%s\n" },
 	{ "layout: %s",
 	  "版式：%s" },
+
+	/* checks/calling_hours.c: a dialer's own holiday table (VICIdial ct_holidays) */
+	{ "campaign '%s' closes on %llu days of its dialer's holiday table, but not on %s "
+	  "(%s), a public holiday on which the profile bars calls (calendar %s)",
+	  "外呼任务“%1$s”在其拨号系统的节假日表中停呼 %2$llu 天，但 %3$s（%4$s）不在其中，而合规配置禁止在该公共节假日外呼（日历 %5$s）" },
 };
 
 const size_t i18n_zh_cn_count = sizeof(i18n_zh_cn) / sizeof(i18n_zh_cn[0]);

@@ -2,7 +2,7 @@
 import os
 import unittest
 
-from dialaudit_test import DATA, CliTestCase, run
+from dialaudit_test import DATA, ROOT, CliTestCase, run
 
 COLS = ["campaign_id", "campaign_name", "active", "dial_method", "auto_dial_level",
         "adaptive_dropped_percentage", "local_call_time", "dial_timeout", "campaign_cid",
@@ -130,6 +130,55 @@ class Campaigns(CliTestCase):
         # the finding points at the call time that allows it
         self.assertTrue(f["location"]["path"].endswith("vicidial_call_times.txt"))
         self.assertEqual(f["location"]["line"], 3)
+
+    def fr_holidays(self, since):
+        """The fr calendar's public holidays from since on, as (date, name)."""
+        import re
+        with open(os.path.join(ROOT, "profiles", "calendars", "fr.cfg"), encoding="utf-8") as f:
+            days = re.findall(r'\[\s*"(\d{4}-\d{2}-\d{2})",\s*"([^"]*)"', f.read())
+        return sorted(d for d in days if d[0] >= since)
+
+    def holiday_findings(self, holidays, listed=None):
+        """Campaigns on call time 'site' whose ct_holidays lists `listed` (all
+        holidays by default), judged by fr: its skip-holidays findings."""
+        listed = [h[0] for h in holidays] if listed is None else listed
+        self.write("hol/vicidial_call_times.txt",
+                   "call_time_id\tcall_time_name\tct_default_start\tct_default_stop\t"
+                   "ct_holidays\r\n"
+                   "site\tsite\t1000\t1300\t|" + "|".join(listed) + "|\r\n")
+        self.write("hol/vicidial_call_time_holidays.txt",
+                   "holiday_id\tholiday_name\tholiday_date\tholiday_status\t"
+                   "ct_default_start\tct_default_stop\r\n" +
+                   "".join(f"{h[0]}\t{h[0]}\t{h[0]}\t{h[3]}\t{h[1]}\t{h[2]}\r\n"
+                           for h in holidays))
+        path = self.write("hol/campaigns.csv", campaigns_csv(local_call_time="site"))
+        res = run("config", path, "-p", "fr", "-f", "json", "--today", "2026-11-28")
+        self.assertIn(res.rc, (0, 1), res.err)
+        return [f for f in self.findings(res.json(), "calling-hours", "PROBE")
+                if f["key"] == "skip_holidays"]
+
+    def test_holidays_the_call_time_closes(self):
+        days = self.fr_holidays("2026-11-28")
+        self.assertGreater(len(days), 10)
+        closed = [(d, "2400", "2400", "ACTIVE") for d, _ in days]
+        # every public holiday from today to the calendar's end closed: skipped
+        self.assertEqual(self.holiday_findings(closed), [])
+        # the last one only narrowed (calls 09:00-17:00): that day is named
+        last = days[-1][0]
+        f = self.holiday_findings(closed[:-1] + [(last, "900", "1700", "ACTIVE")])
+        self.assertEqual([g["actual"] for g in f], [last])
+        self.assertTrue(f[0]["location"]["path"].endswith("vicidial_call_times.txt"))
+        self.assertEqual(f[0]["location"]["line"], 2)
+        # an empty window (start = stop) closes the day too; an inactive row does nothing
+        self.assertEqual(self.holiday_findings(closed[:-1] + [(last, "900", "900", "ACTIVE")]), [])
+        f = self.holiday_findings(closed[:-1] + [(last, "2400", "2400", "INACTIVE")])
+        self.assertEqual([g["actual"] for g in f], [last])
+        # a holiday row the call time does not list: that day stays open
+        f = self.holiday_findings(closed, listed=[d for d, _ in days[1:]])
+        self.assertEqual([g["actual"] for g in f], [days[0][0]])
+        # no holiday table at all: the plain finding
+        f = self.holiday_findings([], listed=[])
+        self.assertEqual([g["actual"] for g in f], ["not set"])
 
     def test_state_call_times_join_the_window(self):
         # a site call time with a wider state window: the campaign may call then too
