@@ -35,6 +35,7 @@ static const char *const setting_keys[CS__COUNT] = {
 	[CS_DESTINATION_FILTER] = "destination_filter",
 	[CS_MAX_CHANNELS] = "max_channels",
 	[CS_CALLS_PER_SECOND] = "calls_per_second",
+	[CS_AGENTS] = "agents",
 };
 
 const char *

@@ -43,7 +43,7 @@ enum campaign_setting {
 	CS_RETRY_INTERVAL, CS_RETRY_AFTER_ABANDON, CS_RETRY_AFTER_NO_ANSWER, CS_RING_TIMEOUT,
 	CS_ABANDON_MESSAGE, CS_ABANDON_MESSAGE_DELAY, CS_AMD, CS_CALLER_IDS, CS_DNC_SCRUB,
 	CS_DNC_LIST_AGE, CS_CONSENT_REQUIRED, CS_REFUSAL_SUPPRESSION, CS_RETENTION,
-	CS_DESTINATION_FILTER, CS_MAX_CHANNELS, CS_CALLS_PER_SECOND,
+	CS_DESTINATION_FILTER, CS_MAX_CHANNELS, CS_CALLS_PER_SECOND, CS_AGENTS,
 	CS__COUNT,
 };
 
@@ -94,6 +94,7 @@ struct campaign {
 	enum tristate destination_filter;
 	int max_channels;                /* 0 unset */
 	double calls_per_second;         /* 0 unset */
+	int agents;                      /* agents calls can be put through to (seats); 0 unset */
 };
 
 struct campaign_set {

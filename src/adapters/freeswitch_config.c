@@ -11,6 +11,7 @@
 #include "adapters/freeswitch_tpl.h"
 #include "util/arena.h"
 #include "util/fsutil.h"
+#include "util/xalloc.h"
 #include "util/xmlread.h"
 
 int freeswitch_config_sniff(const char *path, const char *head, size_t len, const struct model *m);
@@ -93,8 +94,9 @@ install_dir(const char *path, char *dir, size_t size)
 		snprintf(dir, size, "%s", up);
 }
 
-/* "freeswitch:<folder>"; the whole folder when another install of this
- * audit has that name already (two copies named freeswitch/, say). */
+/* "freeswitch:<folder>", found or made; the whole folder when another
+ * install of this audit has that name already (two copies named
+ * freeswitch/, say). */
 static struct campaign *
 install_campaign(struct model *m, const char *path)
 {
@@ -102,6 +104,16 @@ install_campaign(struct model *m, const char *path)
 	const char *base, *name;
 
 	install_dir(path, dir, sizeof(dir));
+	/* the install's other file (switch.conf or callcenter.conf) read already */
+	for (size_t i = 0; i < m->campaigns.n; i++) {
+		char other[4096];
+
+		if (strncmp(m->campaigns.v[i].name, "freeswitch:", 11) != 0)
+			continue;
+		install_dir(m->campaigns.v[i].path, other, sizeof(other));
+		if (strcmp(other, dir) == 0)
+			return &m->campaigns.v[i];
+	}
 	base = strrchr(dir, '/') != NULL && strrchr(dir, '/')[1] != '\0' ? strrchr(dir, '/') + 1 : dir;
 	name = arena_printf(m->arena, "freeswitch:%s", base);
 	for (size_t i = 0; i < m->campaigns.n; i++)
@@ -159,6 +171,8 @@ parse_switch(const char *path, const struct xml_node *root, struct model *m, str
 		}
 	}
 	c = install_campaign(m, path);
+	/* switch.conf is the install's own file, whichever was read first */
+	c->path = file;
 	c->line[CS_CAMPAIGN] = root->line;
 	/* absent or 0: the core keeps its own limit, which is then the setting
 	 * (pointed at <settings>, where it would be written) */
@@ -191,15 +205,42 @@ listed(const char *v, const char *const *list)
 	return false;
 }
 
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* How many different names there are among v (sorted in place). */
+static int
+distinct(const char **v, size_t n)
+{
+	int k = 0;
+
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_name);
+	for (size_t i = 0; i < n; i++)
+		k += i == 0 || strcmp(v[i], v[i - 1]) != 0;
+	return k;
+}
+
 /*
- * Read and checked, not judged: no rule weighs a queue's strategy, waits
- * or agents (docs/adapters.md says why), but a broken file is an error at
- * its line rather than a silent pass.
+ * Checked whole (a broken file is an error at its line, not a silent pass);
+ * judged on its agents: the seats calls can be put through to, which the
+ * licence counts. An agent takes queue calls only through a tier, so with
+ * tiers the agents they name count, without any every agent does. A queue's
+ * strategy and waits bear on no rule (docs/adapters.md says why).
  */
 static int
-parse_callcenter(const char *path, const struct xml_node *root, struct diag *d)
+parse_callcenter(const char *path, const struct xml_node *root, struct model *m,
+    struct diag *d)
 {
-	const struct xml_node *q, *n;
+	const struct xml_node *q, *n, *agents = xml_child(root, "agents");
+	const struct xml_node *tiers = xml_child(root, "tiers");
+	struct campaign *c;
+	const char **tiered = NULL;
+	size_t ntiers = 0, cap = 0;
+	int nagents = 0, ntiered;
 	long v;
 
 	for (q = xml_child(xml_child(root, "queues"), "queue"); q != NULL; q = xml_next(q, "queue")) {
@@ -218,9 +259,10 @@ parse_callcenter(const char *path, const struct xml_node *root, struct diag *d)
 				    "knows", val);
 		}
 	}
-	for (n = xml_child(xml_child(root, "agents"), "agent"); n != NULL; n = xml_next(n, "agent")) {
+	for (n = xml_child(agents, "agent"); n != NULL; n = xml_next(n, "agent")) {
 		if (xml_attr(n, "name") == NULL)
 			return diag_set(d, path, n->line, "<agent> without a name");
+		nagents++;
 		for (int i = 0; cc_agent_ints[i] != NULL; i++) {
 			const char *val = xml_attr(n, cc_agent_ints[i]);
 
@@ -228,9 +270,24 @@ parse_callcenter(const char *path, const struct xml_node *root, struct diag *d)
 				return -1;
 		}
 	}
-	for (n = xml_child(xml_child(root, "tiers"), "tier"); n != NULL; n = xml_next(n, "tier"))
-		if (xml_attr(n, "agent") == NULL || xml_attr(n, "queue") == NULL)
+	for (n = xml_child(tiers, "tier"); n != NULL; n = xml_next(n, "tier")) {
+		if (xml_attr(n, "agent") == NULL || xml_attr(n, "queue") == NULL) {
+			free(tiered);
 			return diag_set(d, path, n->line, "<tier> without agent or queue");
+		}
+		xgrow((void **)&tiered, &cap, ntiers + 1, sizeof(*tiered));
+		tiered[ntiers++] = xml_attr(n, "agent");
+	}
+	ntiered = distinct(tiered, ntiers);
+	free(tiered);
+	if (nagents == 0 && ntiered == 0)
+		return 0;
+	c = install_campaign(m, path);
+	if (c->line[CS_CAMPAIGN] == 0)
+		c->line[CS_CAMPAIGN] = root->line; /* until switch.conf, if any, says where */
+	c->agents = ntiered > 0 ? ntiered : nagents;
+	c->file[CS_AGENTS] = arena_strdup(m->arena, path);
+	c->line[CS_AGENTS] = ntiered > 0 ? tiers->line : agents->line;
 	return 0;
 }
 
@@ -251,7 +308,7 @@ freeswitch_config_parse(const char *path, struct model *m, struct diag *d)
 	} else if (strcmp(name, "switch.conf") == 0) {
 		rc = parse_switch(path, doc.root, m, d);
 	} else if (strcmp(name, "callcenter.conf") == 0) {
-		rc = parse_callcenter(path, doc.root, d);
+		rc = parse_callcenter(path, doc.root, m, d);
 	} else {
 		/* its templates are read again by each cdr-csv log they lay out */
 		struct fs_cdr_conf conf;

@@ -64,6 +64,37 @@ check_licence_channels(struct check_ctx *ctx)
 		    ctx->campaigns->n, total, l->channels);
 }
 
+/* The agents a dialer's queues put calls through to, against the licence's
+ * seats: only campaigns whose configuration counts its agents are judged. */
+static void
+check_licence_seats(struct check_ctx *ctx)
+{
+	const struct licence *l = ctx->licence;
+	long long total = 0;
+	size_t counted = 0;
+	char limit[128];
+
+	snprintf(limit, sizeof(limit), tr("%d agent seats (licence)"), l->seats);
+	for (size_t i = 0; i < ctx->campaigns->n; i++) {
+		const struct campaign *c = &ctx->campaigns->v[i];
+
+		if (c->agents <= 0)
+			continue;
+		counted++;
+		total += c->agents;
+		if (c->agents > l->seats)
+			check_campaign_ident(ctx, SEV_HIGH, c, CS_AGENTS, "licence", NULL, limit,
+			    arena_printf(ctx->scratch, tr("%d agents"), c->agents),
+			    tr("campaign '%s' puts calls through to %d agents; the licence allows %d "
+			    "seats"), c->name, c->agents, l->seats);
+	}
+	if (counted > 1 && total > l->seats)
+		check_licence(ctx, SEV_HIGH, l->capacity_line, "seats/total", NULL, limit,
+		    arena_printf(ctx->scratch, tr("%lld agents"), total),
+		    tr("the %zu campaigns that count their agents have %lld together; the licence "
+		    "allows %d seats"), counted, total, l->seats);
+}
+
 void
 check_capacity_config(struct check_ctx *ctx)
 {
@@ -72,6 +103,8 @@ check_capacity_config(struct check_ctx *ctx)
 
 	if (ctx->licence != NULL && ctx->licence->channels > 0)
 		check_licence_channels(ctx);
+	if (ctx->licence != NULL && ctx->licence->seats > 0)
+		check_licence_seats(ctx);
 	if (limit_capacity(p, limit, sizeof(limit)) == NULL)
 		return;
 	for (size_t i = 0; i < ctx->campaigns->n; i++) {

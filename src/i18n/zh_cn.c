@@ -1190,6 +1190,18 @@ const struct i18n_entry i18n_zh_cn[] = {
 	{ "campaign '%s' closes on %llu days of its dialer's holiday table, but not on %s "
 	  "(%s), a public holiday on which the profile bars calls (calendar %s)",
 	  "外呼任务“%1$s”在其拨号系统的节假日表中停呼 %2$llu 天，但 %3$s（%4$s）不在其中，而合规配置禁止在该公共节假日外呼（日历 %5$s）" },
+
+	/* checks/capacity.c: agents against the licence's seats */
+	{ "%d agent seats (licence)",
+	  "%d 个坐席（许可证）" },
+	{ "%d agents",
+	  "%d 个坐席" },
+	{ "campaign '%s' puts calls through to %d agents; the licence allows %d seats",
+	  "外呼任务“%s”将呼叫接通给 %d 个坐席；许可证允许 %d 个坐席" },
+	{ "%lld agents",
+	  "%lld 个坐席" },
+	{ "the %zu campaigns that count their agents have %lld together; the licence allows %d seats",
+	  "统计了坐席数的 %zu 个外呼任务合计 %lld 个坐席；许可证允许 %d 个坐席" },
 };
 
 const size_t i18n_zh_cn_count = sizeof(i18n_zh_cn) / sizeof(i18n_zh_cn[0]);

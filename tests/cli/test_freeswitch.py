@@ -203,12 +203,53 @@ class SwitchConf(FreeswitchTest):
 
 
 class CallcenterConf(FreeswitchTest):
-    def test_read_not_judged(self):
+    def seats(self, agents, tiers, seats=3):
+        """callcenter.conf.xml with these agents and tiers, beside switch.conf.xml,
+        under a licence of `seats` seats: the install's seat findings."""
+        self.write("fs/conf/autoload_configs/switch.conf.xml",
+                   SWITCH.format(params='    <param name="max-sessions" value="4"/>\n'))
+        self.write("fs/conf/autoload_configs/callcenter.conf.xml",
+                   '<configuration name="callcenter.conf">\n'
+                   '  <queues><queue name="q@d"/></queues>\n'
+                   '  <agents>\n' + "".join(f'    <agent name="{a}" type="callback"/>\n'
+                                             for a in agents) +
+                   '  </agents>\n'
+                   '  <tiers>\n' + "".join(f'    <tier agent="{a}" queue="q@d"/>\n'
+                                            for a in tiers) +
+                   '  </tiers>\n</configuration>\n')
+        with open(LICENCE4, encoding="utf-8") as f:
+            licence = self.write("licence.cfg", f.read().replace("seats = 10",
+                                                                 f"seats = {seats}"))
+        res = run("scan", os.path.join(self.tmp, "fs"), "-p", "cn", "--licence", licence,
+                  "-f", "json")
+        self.assertIn(res.rc, (0, 1), res.err)
+        report = res.json()
+        # both files feed one install campaign, named after switch.conf's install
+        self.assertEqual(sorted({f["campaign"] for f in report["findings"]
+                                 if f["campaign"]}), ["freeswitch:fs"])
+        return [f for f in report["findings"] if f["key"] == "agents"]
+
+    def test_agents_against_the_licence_seats(self):
+        # tiered agents count: 3 of them at 3 seats pass, a 4th is one too many
+        self.assertEqual(self.seats(["a", "b", "c", "d"], ["a", "b", "c", "a"]), [])
+        found = self.seats(["a", "b", "c", "d"], ["a", "b", "c", "d"])
+        self.assertEqual([(f["rule"], f["severity"], f["actual"]) for f in found],
+                         [("capacity", "high", "4 agents")])
+        self.assertTrue(found[0]["location"]["path"].endswith("callcenter.conf.xml"))
+        self.assertEqual(found[0]["location"]["line"], 9)  # <tiers>
+        # without tiers every agent counts
+        found = self.seats(["a", "b", "c", "d"], [])
+        self.assertEqual([f["actual"] for f in found], ["4 agents"])
+        self.assertEqual(found[0]["location"]["line"], 3)  # <agents>
+        self.assertEqual(self.seats(["a", "b", "c", "d"], [], seats=4), [])
+
+    def test_sample_agents_fit_the_sample_licence(self):
         path = os.path.join(SAMPLES, "freeswitch", "conf", "autoload_configs",
                             "callcenter.conf.xml")
-        res = run("config", path, "-p", "cn", "-f", "json")
-        self.assertEqual(res.rc, 0, res.err)
-        self.assertEqual(res.json()["findings"], [])
+        res = run("config", path, "-p", "cn", "--licence", os.path.join(SAMPLES, "licence.cfg"),
+                  "-f", "json")
+        self.assertIn(res.rc, (0, 1), res.err)
+        self.assertEqual([f for f in res.json()["findings"] if f["key"] == "agents"], [])
 
     def test_errors_at_their_line(self):
         cases = [
