@@ -9,14 +9,6 @@
 #include "util/timeutil.h"
 #include "util/xalloc.h"
 
-static int
-cmp_day(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 struct named_day {
 	int64_t day;
 	char *name;
@@ -25,7 +17,7 @@ struct named_day {
 static int
 cmp_named(const void *a, const void *b)
 {
-	return cmp_day(&((const struct named_day *)a)->day, &((const struct named_day *)b)->day);
+	return days_cmp(&((const struct named_day *)a)->day, &((const struct named_day *)b)->day);
 }
 
 static void
@@ -154,7 +146,7 @@ calendar_load(const char *path, struct arena *a, struct calendar **out, struct d
 		goto out;
 	sort_named_days(c->holidays, c->holiday_names, c->nholidays);
 	if (c->nworkdays > 1)
-		qsort(c->workdays, c->nworkdays, sizeof(int64_t), cmp_day);
+		qsort(c->workdays, c->nworkdays, sizeof(int64_t), days_cmp);
 	*out = c;
 	rc = 0;
 out:

@@ -178,7 +178,6 @@ log_hash(struct text t)
 	return h != 0 ? h : 1;
 }
 
-
 static char *
 map_file(const char *path, size_t *len, struct diag *d)
 {
@@ -271,12 +270,19 @@ keep(struct worker *w, const struct call *c)
 	w->run.v[w->run.n++] = *c;
 }
 
+/* Where a record's first physical line ends (its second begins). */
+static size_t
+first_line_end(const struct csvrec_result *res)
+{
+	return res->lines > 1 && res->second_line > res->start ? res->second_line : res->next;
+}
+
 /* The format's second chance at a rejected record, from its first line. */
 static int
 recover(struct worker *w, const struct csvrec_result *res, bool csv_bad, uint32_t line,
     const char **reason)
 {
-	size_t end = res->lines > 1 && res->second_line > res->start ? res->second_line : res->next;
+	size_t end = first_line_end(res);
 	struct text t = { w->buf + res->start, 0 };
 	struct call c;
 
@@ -342,18 +348,14 @@ work(void *arg)
 		} else {
 			reason = res.reason;
 		}
-		if (w->fmt->recover != NULL && recover(w, &res, s != CSVREC_OK, line, &reason) == 0) {
-			/* read from its first line alone: go on from the second */
-			line += 1;
-			pos = res.lines > 1 && res.second_line > res.start ? res.second_line : res.next;
-			continue;
-		}
-		log_stats_reject(&w->st, line, reason);
-		/* A bad record that ran over several lines most likely swallowed
-		 * good rows behind an unbalanced quote: read again from its
-		 * second line, so those rows are parsed or rejected one by one. */
+		if (w->fmt->recover == NULL || recover(w, &res, s != CSVREC_OK, line, &reason) != 0)
+			log_stats_reject(&w->st, line, reason);
+		/* Rescued or not, the record counts as its first line only. A bad
+		 * one that ran over several lines most likely swallowed good rows
+		 * behind an unbalanced quote: read again from its second line, so
+		 * those rows are parsed or rejected one by one. */
 		line += 1;
-		pos = res.lines > 1 && res.second_line > res.start ? res.second_line : res.next;
+		pos = first_line_end(&res);
 	}
 	/* blank lines at the end of the chunk belong to it */
 	while (pos < w->end && (w->buf[pos] == '\n' || w->buf[pos] == '\r')) {

@@ -318,14 +318,6 @@ add_call_time(struct ctx *x, const char *id, const char *path, int line, const c
 	return rc;
 }
 
-static int
-cmp_day(const void *a, const void *b)
-{
-	int64_t p = *(const int64_t *)a, q = *(const int64_t *)b;
-
-	return p < q ? -1 : p > q;
-}
-
 #define MAX_USED_CALL_TIMES 64 /* more lists than this: the first ones decide */
 
 /* The days every call time in used closes (its ct_holidays), kept in the
@@ -333,22 +325,18 @@ cmp_day(const void *a, const void *b)
 static void
 closed_days(struct ctx *x, struct campaign *c, const struct vd_call_time *const *used, size_t n)
 {
-	size_t nd;
-	int64_t *days = vd_call_time_closed_days(&x->tables, used[0], &nd), *out;
-	size_t kept = 0;
+	size_t kept;
+	int64_t *days = vd_call_time_closed_days(&x->tables, used[0], &kept), *out;
 
-	for (size_t i = 0; i < nd; i++) {
-		bool all = true;
+	for (size_t k = 1; k < n && kept > 0; k++) {
+		size_t mk, left = 0;
+		int64_t *other = vd_call_time_closed_days(&x->tables, used[k], &mk);
 
-		for (size_t k = 1; k < n && all; k++) {
-			size_t mk;
-			int64_t *other = vd_call_time_closed_days(&x->tables, used[k], &mk);
-
-			all = other != NULL && bsearch(&days[i], other, mk, sizeof(*other), cmp_day) != NULL;
-			free(other);
-		}
-		if (all)
-			days[kept++] = days[i];
+		for (size_t i = 0; i < kept; i++)
+			if (other != NULL && bsearch(&days[i], other, mk, sizeof(*other), days_cmp) != NULL)
+				days[left++] = days[i];
+		kept = left;
+		free(other);
 	}
 	if (kept > 0) {
 		out = arena_alloc(x->m->arena, sizeof(*out) * kept);

@@ -498,14 +498,6 @@ vd_tables_load_beside(struct vd_tables *t, const char *path, struct diag *d)
 
 /* ---- call times ---------------------------------------------------------- */
 
-static int
-cmp_day(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Whether the pipe list ids ("|a|b|") names id. */
 static bool
 list_names(const char *ids, const char *id)
@@ -543,7 +535,7 @@ vd_call_time_closed_days(const struct vd_tables *t, const struct vd_call_time *c
 		days[(*n)++] = h->day;
 	}
 	if (*n > 1)
-		qsort(days, *n, sizeof(*days), cmp_day);
+		qsort(days, *n, sizeof(*days), days_cmp);
 	return days;
 }
 

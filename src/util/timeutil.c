@@ -230,3 +230,11 @@ weekday_parse(const char *s)
 			return i;
 	return -1;
 }
+
+int
+days_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}

@@ -14,6 +14,8 @@ void civil_from_days(int64_t days, int *y, int *m, int *d);
 /* The day (since 1970-01-01) that second secs falls on: rounds down, also
  * before 1970. */
 int64_t days_from_seconds(int64_t secs);
+/* qsort/bsearch order of int64_t day numbers. */
+int days_cmp(const void *a, const void *b);
 /* 0 = Monday … 6 = Sunday. */
 int weekday_from_days(int64_t days);
 bool date_is_valid(int y, int m, int d);
