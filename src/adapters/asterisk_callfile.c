@@ -269,15 +269,15 @@ shrink_number(char *s)
 static void
 split_callerid(const char *v, char *out, size_t size)
 {
-	const char *lt = strrchr(v, '<'), *gt;
+	const char *num;
+	size_t n;
 	bool phone = true;
+	char e164[PHONE_MAX];
+	struct numbering none = { "", "", "", 0 };
 
 	out[0] = '\0';
-	if (lt != NULL) {
-		gt = strrchr(lt + 1, '>');
-		if (gt == NULL)
-			gt = lt + 1 + strlen(lt + 1); /* a missing '>' is tolerated, as by Asterisk */
-		snprintf(out, size, "%.*s", (int)(gt - lt - 1), lt + 1);
+	if (phone_callerid_brackets(v, strlen(v), &num, &n)) {
+		snprintf(out, size, "%.*s", (int)n, num);
 		shrink_number(out);
 		return;
 	}
@@ -289,19 +289,14 @@ split_callerid(const char *v, char *out, size_t size)
 		shrink_number(out);
 		return;
 	}
-	{
-		/* a name alone; "Anonymous" or "Private" there is a withheld ID */
-		char e164[PHONE_MAX];
-		struct numbering none = { "", "", "", 0 };
-		size_t n = strlen(v);
-
-		if (n > 1 && v[0] == '"' && v[n - 1] == '"') {
-			v++;
-			n -= 2;
-		}
-		if (phone_normalise(v, n, &none, e164) == PHONE_WITHHELD)
-			snprintf(out, size, "%.*s", (int)n, v);
+	/* a name alone; "Anonymous" or "Private" there is a withheld ID */
+	n = strlen(v);
+	if (n > 1 && v[0] == '"' && v[n - 1] == '"') {
+		v++;
+		n -= 2;
 	}
+	if (phone_normalise(v, n, &none, e164) == PHONE_WITHHELD)
+		snprintf(out, size, "%.*s", (int)n, v);
 }
 
 static int

@@ -10,6 +10,7 @@
 #include "adapters/adapter.h"
 #include "util/arena.h"
 #include "util/fsutil.h"
+#include "util/phone.h"
 #include "util/secret.h"
 
 int asterisk_config_sniff(const char *path, const char *head, size_t len,
@@ -183,14 +184,10 @@ void
 asterisk_add_caller_id(struct ast_file *f, struct campaign *c, const char *value,
     enum ast_cid_form form, const struct astconf_var *v)
 {
-	const char *lt = form == AST_CID_FULL ? strchr(value, '<') : NULL, *gt;
 	char num[128];
 	size_t n;
 
-	if (lt != NULL && (gt = strchr(lt, '>')) != NULL) {
-		value = lt + 1;
-		n = (size_t)(gt - value);
-	} else {
+	if (form != AST_CID_FULL || !phone_callerid_brackets(value, strlen(value), &value, &n)) {
 		n = strlen(value);
 		if (n >= 2 && value[0] == '"' && value[n - 1] == '"') {
 			value++;

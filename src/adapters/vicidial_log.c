@@ -12,6 +12,7 @@
 #include "adapters/vicidial_export.h"
 #include "adapters/vicidial_tables.h"
 #include "logscan.h"
+#include "util/phone.h"
 #include "util/xalloc.h"
 
 int vicidial_log_sniff(const char *path, const char *head, size_t len, const struct model *m);
@@ -159,12 +160,8 @@ static struct text
 cid_number(const struct vx_value *v)
 {
 	struct text t = { v->p, v->n };
-	const char *lt = memchr(v->p, '<', v->n), *gt;
 
-	if (lt != NULL && (gt = memchr(lt, '>', v->n - (size_t)(lt - v->p))) != NULL) {
-		t.p = lt + 1;
-		t.n = (size_t)(gt - lt - 1);
-	}
+	phone_callerid_brackets(v->p, v->n, &t.p, &t.n);
 	return text_trim(t);
 }
 

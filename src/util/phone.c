@@ -149,3 +149,21 @@ phone_display(const char *e164, const struct numbering *np, bool show, char *out
 	else
 		phone_mask(e164, np, out, size);
 }
+
+bool
+phone_callerid_brackets(const char *s, size_t n, const char **num, size_t *len)
+{
+	const char *lt = NULL, *gt;
+
+	for (size_t i = n; i > 0; i--)
+		if (s[i - 1] == '<') {
+			lt = s + i - 1;
+			break;
+		}
+	if (lt == NULL)
+		return false;
+	gt = memchr(lt + 1, '>', n - (size_t)(lt + 1 - s));
+	*num = lt + 1;
+	*len = (size_t)((gt != NULL ? gt : s + n) - (lt + 1));
+	return true;
+}

@@ -36,6 +36,13 @@ const char *phone_status_text(enum phone_status st);
 /* The national significant number of an E.164 string of this country, or NULL. */
 const char *phone_national(const char *e164, const struct numbering *np);
 /*
+ * The number of a caller ID written as Asterisk and the dialers on it write
+ * one ("Name" <num>, Name <num>, <num>): the text inside its last <…> (a
+ * missing > is tolerated, as Asterisk tolerates it) in *num, *len; false,
+ * with *num and *len untouched, when s has no <.
+ */
+bool phone_callerid_brackets(const char *s, size_t n, const char **num, size_t *len);
+/*
  * Writes a masked form ("+86 138******78") to out (PHONE_MAX + 8 bytes):
  * the country code, the first three and last two digits of the national
  * number stay, the rest become '*'. Numbers shorter than 8 national digits

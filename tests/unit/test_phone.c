@@ -225,6 +225,38 @@ test_display(void **state)
 	assert_string_equal(out, "+86 139******78");
 }
 
+static void
+check_brackets(const char *cid, const char *want)
+{
+	const char *num = "untouched";
+	size_t n = 9;
+	bool found = phone_callerid_brackets(cid, strlen(cid), &num, &n);
+
+	if (want == NULL) {
+		assert_false(found);
+		assert_string_equal(num, "untouched");
+		return;
+	}
+	assert_true(found);
+	assert_int_equal(n, strlen(want));
+	assert_memory_equal(num, want, n);
+}
+
+static void
+test_callerid_brackets(void **state)
+{
+	(void)state;
+	check_brackets("\"Acme\" <2125550100>", "2125550100");
+	check_brackets("Acme <2125550100>", "2125550100");
+	check_brackets("<+86 571 8800 1201>", "+86 571 8800 1201");
+	/* the last <…> is the number, and a missing > is tolerated (Asterisk) */
+	check_brackets("\"a <b>\" <3125551212>", "3125551212");
+	check_brackets("Acme <2125550100", "2125550100");
+	check_brackets("<>", "");
+	check_brackets("2125550100", NULL);
+	check_brackets("", NULL);
+}
+
 int
 main(void)
 {
@@ -244,6 +276,7 @@ main(void)
 		cmocka_unit_test(test_mask),
 		cmocka_unit_test(test_mask_short_numbers),
 		cmocka_unit_test(test_display),
+		cmocka_unit_test(test_callerid_brackets),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
