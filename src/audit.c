@@ -391,21 +391,6 @@ forced(const struct audit *a, const struct adapter *ad)
 	return name != NULL ? adapter_find(name) : ad;
 }
 
-/* A lead list is not a log: a scan says where it belongs instead of "not recognised". */
-static bool
-looks_like_leads(const char *path)
-{
-	char head[4096];
-	FILE *f = fopen(path, "rb");
-	size_t n;
-
-	if (f == NULL)
-		return false;
-	n = fread(head, 1, sizeof(head), f);
-	fclose(f);
-	return leads_sniff(head, n);
-}
-
 static int
 walk_entry(struct audit *a, const char *path, const char *name, enum input_kind kind, int depth,
     struct diag *d)
@@ -451,8 +436,11 @@ walk_entry(struct audit *a, const char *path, const char *name, enum input_kind 
 	if (ad == NULL && unreadable(why, false))
 		return detect_error(path, why, d);
 	if (ad == NULL) {
-		add_input(a, path, NULL, NULL, looks_like_leads(path) ? "lead list: use config --leads" :
-		    why);
+		add_input(a, path, NULL, NULL, why);
+		return 0;
+	}
+	if (ad->kind == KIND_LEAD_LIST) {
+		add_input(a, path, NULL, NULL, "lead list: use config --leads");
 		return 0;
 	}
 	return read_file(a, path, forced(a, ad), d);

@@ -12,6 +12,7 @@ enum input_kind {
 	KIND_CALL_LOG,
 	KIND_NUMBER_LIST, /* DNC or consent */
 	KIND_LICENCE,
+	KIND_LEAD_LIST, /* leads to dial: judged by config --leads, skipped by scan */
 	KIND__COUNT,
 };
 

@@ -16,6 +16,8 @@ int native_licence_parse(const char *path, struct model *m, struct diag *d);
 int asterisk_cdr_sniff(const char *path, const char *head, size_t len,
     const struct model *m);
 int asterisk_cdr_parse(const char *path, struct model *m, struct diag *d);
+int lead_list_sniff(const char *path, const char *head, size_t len, const struct model *m);
+int lead_list_parse(const char *path, struct model *m, struct diag *d);
 int generic_csv_sniff(const char *path, const char *head, size_t len,
     const struct model *m);
 int generic_csv_parse(const char *path, struct model *m, struct diag *d);
@@ -71,6 +73,9 @@ const struct adapter adapter_table[] = {
 	{ "vicidial-log", KIND_CALL_LOG, "VICIdial vicidial_log (or the Export Calls Report) as CSV or "
 	  "tab text with a header, or a mysqldump; statuses classified by their flags",
 	  vicidial_log_sniff, vicidial_log_parse },
+	{ "lead-list", KIND_LEAD_LIST, "VICIdial lead files (standard pipe or tab layout, CSV "
+	  "layout, list export): for config --leads (docs/leads.md); scan lists them as skipped",
+	  lead_list_sniff, lead_list_parse },
 	{ "generic-csv", KIND_CALL_LOG, "any CSV call log with a header, read through --mapping FILE "
 	  "(docs/mapping-format.md)", generic_csv_sniff, generic_csv_parse },
 };
@@ -78,7 +83,7 @@ const struct adapter adapter_table[] = {
 const size_t adapter_count = sizeof(adapter_table) / sizeof(adapter_table[0]);
 
 static const char *const kind_names[KIND__COUNT] = { "campaign", "call-log", "number-list",
-	"licence" };
+	"licence", "lead-list" };
 
 const char *
 input_kind_name(enum input_kind k)

@@ -250,6 +250,12 @@ class LeadScrub(CliTestCase):
         [inp] = [i for i in report["inputs"] if i["path"].endswith("spring-promo-leads.txt")]
         self.assertEqual((inp["status"], inp["reason"]),
                          ("skipped", "lead list: use config --leads"))
+        # named to scan, it is an error that says where it belongs
+        path = os.path.join(SAMPLES, "leads", "spring-promo-leads.txt")
+        self.assert_error(run("scan", path, "-p", "cn"), path + ": a lead list",
+                          "config CAMPAIGN --leads")
+        # and the format table lists it
+        self.assertIn("lead-list", [l.split()[0] for l in run("formats").out.splitlines()])
 
     def test_text_report_and_chinese(self):
         self.write("leads.txt", lead("1", "2125550100") + "\n")
