@@ -197,14 +197,15 @@ read_file(struct audit *a, const char *path, const struct adapter *ad, struct di
 }
 
 static void
-add_list_input(struct audit *a, const char *path, const char *format, uint64_t rows,
-    uint64_t rejected, uint32_t bad_line, const char *bad_reason)
+add_list_input(struct audit *a, const char *path, const char *kind, const char *format,
+    uint64_t rows, uint64_t rejected, uint32_t bad_line, const char *bad_reason)
 {
 	struct report_input *in;
 
 	mark_seen(a, path);
-	add_input(a, path, "number-list", format, NULL);
+	add_input(a, path, kind, format, NULL);
 	in = &a->inputs[a->ninputs - 1];
+	in->has_rows = true;
 	in->list_rows = rows;
 	in->list_rejected = rejected;
 	in->list_bad_line = bad_line;
@@ -223,7 +224,7 @@ load_lists(struct audit *a, struct diag *d)
 		    dnc_load(dnc, &a->profile->numbering, &a->dnc, d) < 0)
 			return -1;
 		a->have_dnc = true;
-		add_list_input(a, dnc, "dnc-list", a->dnc.rows, a->dnc.rejected, a->dnc.first_bad_line,
+		add_list_input(a, dnc, "number-list", "dnc-list", a->dnc.rows, a->dnc.rejected, a->dnc.first_bad_line,
 		    a->dnc.first_bad_reason);
 	}
 	if (consent != NULL) {
@@ -232,7 +233,7 @@ load_lists(struct audit *a, struct diag *d)
 		    d) < 0)
 			return -1;
 		a->have_consent = true;
-		add_list_input(a, consent, "consent-records", a->consent.rows, a->consent.rejected,
+		add_list_input(a, consent, "number-list", "consent-records", a->consent.rows, a->consent.rejected,
 		    a->consent.first_bad_line, a->consent.first_bad_reason);
 	}
 	return 0;
@@ -245,7 +246,6 @@ load_leads(struct audit *a, struct diag *d)
 	for (size_t i = 0; i < a->opt.nleads; i++) {
 		const char *path = a->opt.leads[i];
 		const struct lead_file *f;
-		struct report_input *in;
 
 		bool again = false;
 
@@ -259,14 +259,8 @@ load_leads(struct audit *a, struct diag *d)
 		if (leads_load(&a->leads, path, a->mapping, &a->profile->numbering, d) < 0)
 			return -1;
 		f = &a->leads.v[a->leads.n - 1];
-		add_input(a, path, "lead-list", f->format, NULL);
-		in = &a->inputs[a->ninputs - 1];
-		in->list_rows = f->rows;
-		in->list_rejected = f->rejected;
-		if (f->nbad > 0) {
-			in->list_bad_line = f->bad[0].line;
-			in->list_bad_reason = f->bad[0].reason;
-		}
+		add_list_input(a, path, "lead-list", f->format, f->rows, f->rejected,
+		    f->nbad > 0 ? f->bad[0].line : 0, f->nbad > 0 ? f->bad[0].reason : NULL);
 	}
 	return 0;
 }
@@ -379,14 +373,20 @@ cmp_name(const void *x, const void *y)
 
 static int walk(struct audit *a, const char *dir, enum input_kind kind, int depth, struct diag *d);
 
-/* The adapter --log-format or --config-format names for a file detected as
- * ad: the override applies to files of its kind, detection still tells a
- * log from a configuration. */
+/* The adapter --log-format or --config-format names for files of kind k; NULL: detect. */
+static const char *
+override(const struct audit *a, enum input_kind k)
+{
+	return k == KIND_CALL_LOG ? a->opt.log_format : k == KIND_CAMPAIGN ? a->opt.config_format :
+	    NULL;
+}
+
+/* The adapter for a file detected as ad: an override applies to files of
+ * its kind, so detection still tells a log from a configuration. */
 static const struct adapter *
 forced(const struct audit *a, const struct adapter *ad)
 {
-	const char *name = ad->kind == KIND_CALL_LOG ? a->opt.log_format :
-	    ad->kind == KIND_CAMPAIGN ? a->opt.config_format : NULL;
+	const char *name = override(a, ad->kind);
 
 	return name != NULL ? adapter_find(name) : ad;
 }
@@ -511,10 +511,8 @@ audit_add(struct audit *a, const char *path, enum input_kind kind, bool walk_dir
 		a->inputs[a->ninputs - 1].log_index = (long)calllog_add_file(&a->model.log, path, "empty");
 		return 0;
 	}
-	if (kind == KIND_CALL_LOG && a->opt.log_format != NULL)
-		return read_file(a, path, adapter_find(a->opt.log_format), d);
-	if (kind == KIND_CAMPAIGN && a->opt.config_format != NULL)
-		return read_file(a, path, adapter_find(a->opt.config_format), d);
+	if (override(a, kind) != NULL)
+		return read_file(a, path, adapter_find(override(a, kind)), d);
 	ad = adapter_detect(path, kind, &a->model, &why);
 	if (ad == NULL && unreadable(why, true))
 		return detect_error(path, why, d);

@@ -257,8 +257,7 @@ report_json(FILE *out, const struct report *r, struct diag *d)
 		}
 		if (in->log_index >= 0)
 			log_counts(o, &r->log->files[in->log_index]);
-		else if (strcmp(in->kind != NULL ? in->kind : "", "number-list") == 0 ||
-		    strcmp(in->kind != NULL ? in->kind : "", "lead-list") == 0) {
+		else if (in->has_rows) {
 			json_object_set_new(o, "rows", json_integer((json_int_t)in->list_rows));
 			json_object_set_new(o, "parsed",
 			    json_integer((json_int_t)(in->list_rows - in->list_rejected)));

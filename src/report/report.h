@@ -23,7 +23,8 @@ struct report_input {
 	const char *format; /* adapter name; NULL when skipped */
 	const char *skipped;/* reason it was not read; NULL when read */
 	long log_index;     /* its entry in the call log's files; -1 = not a log */
-	uint64_t list_rows, list_rejected; /* DNC and consent lists */
+	bool has_rows;                     /* a list (DNC, consent, leads): the counts below */
+	uint64_t list_rows, list_rejected;
 	uint32_t list_bad_line;            /* the first rejected row, and why */
 	const char *list_bad_reason;
 	bool has_evidence;                 /* false: the file could not be stat'ed again */

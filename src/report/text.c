@@ -157,7 +157,7 @@ header(FILE *out, const struct report *r)
 			    (unsigned long long)s->parsed, (unsigned long long)s->rejected);
 			if (s->layout != NULL)
 				fprintf(out, tr("              layout: %s\n"), clean(s->layout));
-		} else if (in->skipped == NULL && strcmp(in->kind, "lead-list") == 0) {
+		} else if (in->skipped == NULL && in->has_rows) {
 			fprintf(out, tr("  %-11s %s (%s): %llu rows, %llu parsed, %llu rejected\n"),
 			    kind_label(in->kind), clean(in->path), in->format,
 			    (unsigned long long)in->list_rows,
