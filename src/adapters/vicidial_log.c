@@ -662,10 +662,13 @@ load_side(void *ctx, const char *file, const char *head, size_t len, struct diag
 	static const char *const cols_cid_log[] = { "call_type", NULL };
 	static const char *const cols_ext[] = { "uniqueid", "caller_code", NULL };
 	static const char *const cols_status[] = { "status", NULL };
-	const char *table = NULL;
+	const char *table = vd_text_table(head, len);
 
-	if (vx_detect(head, len) == VX_SQL)
+	/* another call log beside this one (last week's Export Calls Report,
+	 * whose EXTENDED columns look like a carrier log) is no side table */
+	if (vx_detect(head, len) == VX_SQL || (table != NULL && strcmp(table, "vicidial_log") == 0))
 		return 0;
+	table = NULL;
 	if (header_all(head, len, cols_carrier))
 		table = "vicidial_carrier_log";
 	else if (header_all(head, len, cols_drop))

@@ -342,6 +342,22 @@ class Logs(CliTestCase):
         # the drop log makes the INCALL row abandoned: 1 of 2 live calls
         self.assertEqual(self.findings(r, "abandon-rate", "C1")[0]["actual"], "50.00% (1 of 2)")
 
+    def test_another_log_beside_is_no_carrier_log(self):
+        # two weeks of EXTENDED exports: their dial_time/dialstatus columns look
+        # like a carrier log's, but each week is judged on its own rows only
+        self.write("w/week1.txt", LOG_HEAD +
+                   log_row("2026-11-02 10:00:00", "3125550101", "NA", length=30, uid="u1"))
+        self.write("w/week2.txt", LOG_HEAD +
+                   log_row("2026-11-09 10:00:00", "3125550101", "NA", length=30, uid="u1",
+                           dial=9, answered=0))
+        res = run("scan", os.path.join(self.tmp, "w"), "-p", "us", "--log-tz",
+                  "America/Chicago", "-f", "json", "--today", "2026-11-28")
+        self.assertIn(res.rc, (0, 1), res.err)
+        r = res.json()
+        self.assertEqual([i["format"] for i in r["inputs"]], ["vicidial-log", "vicidial-log"])
+        rings = self.findings(r, "ring-time", "C1")
+        self.assertEqual([os.path.basename(f["location"]["path"]) for f in rings], ["week2.txt"])
+
     def test_caller_ids_from_the_dial_logs(self):
         # a dump: vicidial_log → vicidial_log_extended (caller_code) → the dial logs
         cols = "(`uniqueid`,`campaign_id`,`call_date`,`length_in_sec`,`status`,`phone_code`," \
