@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "util/intern.h"
+#include "util/xalloc.h"
 
 enum disposition {
 	DISP_ANSWERED,
@@ -91,6 +92,23 @@ uint64_t calllog_count(const struct calllog *l);
 /* A new file slot (path copied); returns its index. */
 size_t calllog_add_file(struct calllog *l, const char *path, const char *format);
 void log_stats_reject(struct log_file_stats *s, uint32_t line, const char *reason);
+/* A parsed call: counted in s (and its time range) and appended to run.
+ * Inline: the log scanner calls it once per row. */
+static inline void
+log_stats_keep(struct log_file_stats *s, struct call_run *run, const struct call *c)
+{
+	s->parsed++;
+	if (s->first == 0 || c->start < s->first)
+		s->first = c->start;
+	if (c->start > s->last)
+		s->last = c->start;
+	if (run->n == run->cap)
+		xgrow((void **)&run->v, &run->cap, run->n + 1, sizeof(*c));
+	run->v[run->n++] = *c;
+}
+
+/* 2100-01-01 00:00:00 UTC: call times are held to the years written dates may have. */
+#define EPOCH_2100 INT64_C(4102444800)
 
 /* E.164 digits ↔ integer. */
 uint64_t number_pack(const char *e164);

@@ -19,8 +19,6 @@
 #include "util/tz.h"
 #include "util/xalloc.h"
 
-/* 2100-01-01 00:00:00 UTC: epoch times are held to the years written dates may have. */
-#define EPOCH_2100 INT64_C(4102444800)
 
 bool
 text_eq(struct text t, const char *s)
@@ -257,19 +255,6 @@ struct worker {
 	const struct log_scan_opts *o;/* for progress reports (worker 0 only) */
 };
 
-static void
-keep(struct worker *w, const struct call *c)
-{
-	w->st.parsed++;
-	if (w->st.first == 0 || c->start < w->st.first)
-		w->st.first = c->start;
-	if (c->start > w->st.last)
-		w->st.last = c->start;
-	if (w->run.n == w->run.cap)
-		xgrow((void **)&w->run.v, &w->run.cap, w->run.n + 1, sizeof(*c));
-	w->run.v[w->run.n++] = *c;
-}
-
 /* Where a record's first physical line ends (its second begins). */
 static size_t
 first_line_end(const struct csvrec_result *res)
@@ -296,7 +281,7 @@ recover(struct worker *w, const struct csvrec_result *res, bool csv_bad, uint32_
 	c.file = w->r.file;
 	if (w->fmt->recover(&w->r, t, csv_bad, &c, reason) != 0)
 		return -1;
-	keep(w, &c);
+	log_stats_keep(&w->st, &w->run, &c);
 	return 0;
 }
 
@@ -340,7 +325,7 @@ work(void *arg)
 			c.line = line;
 			c.file = w->r.file;
 			if (w->fmt->row(&w->r, rec.fields, rec.nfields, &c, &reason) == 0) {
-				keep(w, &c);
+				log_stats_keep(&w->st, &w->run, &c);
 				line += res.lines;
 				pos = res.next;
 				continue;

@@ -49,9 +49,6 @@ static const char format_name[] = "asterisk-callfile";
 #define CF_MAX_RETRYTIME (30 * 86400) /* a retry a month */
 #define CF_MAX_RETRIES 1000
 
-/* 2100-01-01 00:00:00 UTC, the bound logscan holds epoch times to. */
-#define EPOCH_2100 INT64_C(4102444800)
-
 /* An answered call ends a call file (pbx_spool.c: "Call completed"), and an
  * abandoned call is an answered one: the file never dials again after it. */
 #define NEVER INT64_MAX
@@ -593,7 +590,7 @@ add_calls(struct model *m, const struct callfile *f, time_t mtime, const char *c
 		bool planned = i == f->nstarts;
 		int64_t start = planned ? (int64_t)mtime : f->starts[i].start - f->retrytime.value;
 		int line = planned ? f->channel_line : f->starts[i].line;
-		struct call *c;
+		struct call c;
 
 		st->rows++;
 		if (num == NULL) {
@@ -605,23 +602,17 @@ add_calls(struct model *m, const struct callfile *f, time_t mtime, const char *c
 			    "outside 1970-2099" : "StartRetry time minus RetryTime is before 1970");
 			continue;
 		}
-		xgrow((void **)&run.v, &run.cap, run.n + 1, sizeof(*c));
-		c = &run.v[run.n++];
-		memset(c, 0, sizeof(*c));
-		c->number = number;
-		c->start = start;
-		c->line = (uint32_t)line;
-		c->file = (uint16_t)fi;
+		memset(&c, 0, sizeof(c));
+		c.number = number;
+		c.start = start;
+		c.line = (uint32_t)line;
+		c.file = (uint16_t)fi;
 		/* not known from the file: a planned call has not happened, and
 		 * an attempt's outcome is in the CDR, not here */
-		c->disposition = DISP_UNKNOWN;
-		c->campaign = log_intern_campaign(&r, (struct text){ campaign, strlen(campaign) });
-		c->caller = log_intern_caller(&r, (struct text){ f->caller, strlen(f->caller) });
-		st->parsed++;
-		if (st->first == 0 || start < st->first)
-			st->first = start;
-		if (start > st->last)
-			st->last = start;
+		c.disposition = DISP_UNKNOWN;
+		c.campaign = log_intern_campaign(&r, (struct text){ campaign, strlen(campaign) });
+		c.caller = log_intern_caller(&r, (struct text){ f->caller, strlen(f->caller) });
+		log_stats_keep(st, &run, &c);
 	}
 	if (run.n > 0) {
 		xgrow((void **)&log->runs, &log->runs_cap, log->nruns + 1, sizeof(run));

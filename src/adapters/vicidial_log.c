@@ -397,10 +397,8 @@ vlog_row(struct log_reader *r, const struct text *f, size_t n, struct call *c, c
 	}
 	has_len = log_uint(col(f, n, cols, L_LENGTH), &len) == 0;
 	if (!has_len) {
-		struct text e = col(f, n, cols, L_END_EPOCH);
+		struct text e = col(f, n, cols, L_END_EPOCH), l = col(f, n, cols, L_LENGTH);
 		int64_t end;
-
-		struct text l = col(f, n, cols, L_LENGTH);
 		uint32_t neg;
 
 		if (e.n > 0 && !text_eq(e, "0") && log_time(r, e, &end, reason) == 0 && end >= c->start) {
@@ -587,14 +585,7 @@ dump_row(void *ctx, const struct vx_row *row, struct diag *d)
 		log_stats_reject(x->st, (uint32_t)row->line, reason);
 		return 0;
 	}
-	x->st->parsed++;
-	if (x->st->first == 0 || c.start < x->st->first)
-		x->st->first = c.start;
-	if (c.start > x->st->last)
-		x->st->last = c.start;
-	if (x->run.n == x->run.cap)
-		xgrow((void **)&x->run.v, &x->run.cap, x->run.n + 1, sizeof(c));
-	x->run.v[x->run.n++] = c;
+	log_stats_keep(x->st, &x->run, &c);
 	return 0;
 }
 
